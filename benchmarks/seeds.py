@@ -1,0 +1,180 @@
+"""Events found in the seed pages against the hand-written gold (../shared/eval/seeds_gold.json).
+
+Two runs:
+  per-page  each page ingested into its own database (extraction alone, no cross-article merging)
+  together  all pages ingested into one database (syndication + event merging)
+
+A predicted event "matches" a gold event when they share a source page, have the same
+event_type and the date lies within the gold tolerance. For each required gold event the
+best match (sub-type first, then distance) is scored for sub-type, place (within tolerance_km),
+fatalities, and source recall; a gold event matched by more than one row of one database is
+"split". A predicted violent event matching no gold event (optional ones included) is a false positive.
+
+    python benchmarks/seeds.py [--gold PATH] [--seeds DIR] [--mode per-page|together|both] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def page_of(article_id: str) -> str:
+    return article_id.split("#")[0]
+
+
+def days_apart(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return math.inf
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def run_databases(seed_files: list[Path], mode: str) -> list[list]:
+    """Ingest the seeds; return one list of events per database."""
+    import eventwire
+
+    groups = [[f] for f in seed_files] if mode == "per-page" else [seed_files]
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, files in enumerate(groups):
+            db = str(Path(tmp) / f"seeds{i}.db")
+            eventwire.ingest([str(f) for f in files], db=db)
+            out.append(eventwire.events(db=db))
+    return out
+
+
+def is_candidate(event, gold: dict) -> bool:
+    pages = {page_of(a) for a in event.article_ids}
+    return (
+        bool(pages & set(gold["sources"]))
+        and event.event_type == gold.get("event_type")
+        and days_apart(event.event_date, gold["date"]) <= gold.get("date_tolerance_days", 0)
+    )
+
+
+def distance(event, gold: dict) -> float:
+    if event.latitude is None or gold.get("lat") is None:
+        return math.inf
+    return km(event.latitude, event.longitude, gold["lat"], gold["lon"])
+
+
+def score_gold(gold: dict, databases: list[list]) -> dict:
+    per_db = [[e for e in events if is_candidate(e, gold)] for events in databases]
+    candidates = [e for found in per_db for e in found]
+    row = {"id": gold["id"], "found": bool(candidates), "split": max((len(f) for f in per_db), default=0) > 1}
+    if not candidates:
+        return row | {"sub_type": False, "place": False, "fatalities": False, "date": None,
+                      "source_recall": 0.0, "km": None, "got_fatalities": None, "got_sub_type": None}
+    best = min(candidates, key=lambda e: (e.sub_event_type != gold["sub_event_type"], distance(e, gold)))
+    pages = {page_of(a) for e in candidates for a in e.article_ids} & set(gold["sources"])
+    d = distance(best, gold)
+    return row | {
+        "sub_type": best.sub_event_type == gold["sub_event_type"],
+        "got_sub_type": best.sub_event_type,
+        "place": d <= gold["tolerance_km"],
+        "km": None if d == math.inf else round(d),
+        "fatalities": best.fatalities == gold.get("fatalities"),
+        "got_fatalities": best.fatalities,
+        "date": best.event_date,
+        "source_recall": len(pages) / len(gold["sources"]),
+        "best_sources": sorted({page_of(a) for a in best.article_ids}),
+    }
+
+
+def false_positives(databases: list[list], golds: list[dict]) -> list:
+    violent_gold = [g for g in golds if g.get("kind") == "violent"]
+    return [
+        e for events in databases for e in events
+        if e.event_type in VIOLENT_TYPES and not any(is_candidate(e, g) for g in violent_gold)
+    ]
+
+
+def evaluate(gold_doc: dict, databases: list[list]) -> dict:
+    golds = gold_doc["events"]
+    required = [g for g in golds if g.get("kind") == "violent" and not g.get("optional")]
+    rows = [score_gold(g, databases) for g in required]
+    fps = false_positives(databases, golds)
+    n = len(rows)
+    with_fat = [r for r, g in zip(rows, required) if "fatalities" in g]
+    return {
+        "events": rows,
+        "false_positives": [
+            {"date": e.event_date, "sub_event_type": e.sub_event_type, "location": e.location,
+             "articles": e.article_ids, "notes": e.notes} for e in fps
+        ],
+        "summary": {
+            "required": n,
+            "found": sum(r["found"] for r in rows),
+            "sub_type": sum(r["sub_type"] for r in rows),
+            "place": sum(r["place"] for r in rows),
+            "sub_type_and_place": sum(r["sub_type"] and r["place"] for r in rows),
+            "fatalities": f"{sum(r['fatalities'] for r in with_fat)}/{len(with_fat)}",
+            "split": sum(r["split"] for r in rows),
+            "false_positives": len(fps),
+            "source_recall": round(sum(r["source_recall"] for r in rows) / n, 3) if n else 0.0,
+            "rows": sum(len(d) for d in databases),
+        },
+    }
+
+
+def print_report(mode: str, result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"seeds, {mode}")
+    for col in ("gold event", "found", "date", "sub-type", "km", "fatalities", "split", "sources"):
+        table.add_column(col)
+    mark = {True: "yes", False: "NO"}
+    for r in result["events"]:
+        table.add_row(
+            r["id"], mark[r["found"]], str(r["date"]),
+            "yes" if r["sub_type"] else f"NO ({r['got_sub_type']})",
+            str(r["km"]), "yes" if r["fatalities"] else f"NO ({r['got_fatalities']})",
+            "SPLIT" if r["split"] else "", f"{r['source_recall']:.2f}",
+        )
+    console = Console()
+    console.print(table)
+    console.print(result["summary"])
+    for fp in result["false_positives"]:
+        console.print(f"  false positive: {fp}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, default=SHARED / "eval" / "seeds_gold.json")
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
+    parser.add_argument("--mode", choices=("per-page", "together", "both"), default="both")
+    parser.add_argument("--json", action="store_true", help="print results as JSON")
+    args = parser.parse_args(argv)
+    if not args.gold.exists() or not args.seeds.is_dir():
+        print(f"gold or seeds not found ({args.gold}, {args.seeds}); pass --gold/--seeds", file=sys.stderr)
+        return 2
+    gold_doc = json.loads(args.gold.read_text())
+    seed_files = sorted(args.seeds.glob("*.txt"))
+    modes = ("per-page", "together") if args.mode == "both" else (args.mode,)
+    results = {mode: evaluate(gold_doc, run_databases(seed_files, mode)) for mode in modes}
+    if args.json:
+        print(json.dumps(results, indent=1, default=str))
+    else:
+        for mode, result in results.items():
+            print_report(mode, result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

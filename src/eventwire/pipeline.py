@@ -1,0 +1,149 @@
+"""The main job: read -> clean -> group copies -> analyze -> extract -> merge -> store.
+
+Each batch of input is one transaction. The stored result is a function of the set of
+articles ingested, not of their order: syndication groups and events are recomputed
+for the part of the store a batch touches.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from eventwire.models import Analysis, Article, Event, Mention, Problem, RawDocument
+
+BATCH_RAWS = 400
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    articles_stored: int = 0
+    articles_unchanged: int = 0
+    articles_redated: int = 0
+    mentions: int = 0
+    events_total: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped_reasons(self) -> Counter:
+        return Counter(_reason_kind(p.reason) for p in self.problems)
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(":")[0].split("(")[0].strip()
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def mentions_of(analysis: Analysis) -> list[Mention]:
+    from eventwire.extract import extract
+
+    return extract(analysis)
+
+
+def analyse_and_extract(articles: list[Article]) -> tuple[list[Analysis], list[Mention]]:
+    from eventwire.analyze import analyze_many
+
+    analyses, mentions = [], []
+    for analysis in analyze_many(articles):
+        analyses.append(analysis)
+        mentions.extend(mentions_of(analysis))
+    return analyses, mentions
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | None = None,
+    published: str | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, clean, extract, merge and store everything under ``paths`` into ``db``."""
+    from eventwire.clean import clean_documents
+    from eventwire.read import read_paths
+    from eventwire.store import Store
+
+    report = IngestReport()
+
+    def problem(p: Problem) -> None:
+        report.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    store = Store(db)
+    try:
+        for raws in _chunks(read_paths(paths, problem, published=published), BATCH_RAWS):
+            report.read += len(raws)
+            articles = clean_documents(raws, problem)
+            _ingest_batch(store, raws, articles, report)
+            if on_progress:
+                on_progress(len(raws))
+        report.events_total = store.counts()["events"]
+    finally:
+        store.close()
+    return report
+
+
+def _ingest_batch(store, raws: list[RawDocument], articles: list[Article], report: IngestReport) -> None:
+    from eventwire.merge.syndication import date_undated, group_copies, signature
+
+    stored_sha = store.stored_raw_sha(a.id for a in articles)
+    new = [a for a in articles if stored_sha.get(a.id) != a.raw_sha256]
+    report.articles_unchanged += len(articles) - len(new)
+    if not new:
+        return
+    new_ids = {a.id for a in new}
+
+    # Syndication over the whole store plus this batch: groups depend on the set, not the order.
+    stored_rows = [row for row in store.syndication_rows() if row[0] not in new_ids]
+    texts = {row[0]: row[1] for row in stored_rows}
+    texts.update({a.id: a.text for a in new})
+    groups = group_copies(texts)
+    old_groups = {row[0]: row[3] for row in stored_rows}
+
+    # Undated articles take the date of their dated copies; stored ones that change get re-analysed.
+    stored_articles = {a.id: a for a in store.articles(texts.keys() - new_ids)} if stored_rows else {}
+    everyone = list(stored_articles.values()) + new
+    dated = {a.id: a for a in date_undated(everyone, groups)}
+    redated = [dated[i] for i, a in stored_articles.items() if dated[i].published != a.published]
+    report.articles_redated += len(redated)
+    to_analyse = [dated[a.id] for a in new] + redated
+
+    _, mentions = analyse_and_extract(to_analyse)
+    report.mentions += len(mentions)
+    report.articles_stored += len(new)
+
+    with store.batch() as batch:
+        touched = batch.mention_countries(a.id for a in to_analyse)
+        for raw in raws:
+            batch.put_raw(raw)
+        for article in to_analyse:
+            batch.put_article(article, signature(article.text), groups.get(article.id, article.id))
+        for article_id, group in groups.items():
+            if article_id in stored_articles and old_groups.get(article_id) != group:
+                batch.set_group(article_id, group)
+        batch.put_mentions(mentions)
+        _remerge(batch, touched | {m.country for m in mentions})
+
+
+def _remerge(batch, countries: set[str | None]) -> None:
+    """Recompute the events of every country the batch touched, inside the batch's transaction."""
+    from eventwire.merge.events import ArticleInfo, merge_mentions
+
+    block = batch.mentions_in(countries)
+    infos = {
+        a.id: ArticleInfo(a.id, a.source, a.url, a.published, group)
+        for a, group in batch.articles_with_groups({m.article_id for m in block})
+    }
+    events: list[Event] = merge_mentions(block, infos)
+    batch.replace_events(batch.event_ids_in(countries), events)
