@@ -82,7 +82,8 @@ def ingest(
 
     store = Store(db)
     try:
-        for raws in _chunks(read_paths(paths, problem, published=published), BATCH_RAWS):
+        raws_in = _distinct_ids(read_paths(paths, problem, published=published))
+        for raws in _chunks(raws_in, BATCH_RAWS):
             report.read += len(raws)
             articles = clean_documents(raws, problem)
             _ingest_batch(store, raws, articles, report)
@@ -92,6 +93,22 @@ def ingest(
     finally:
         store.close()
     return report
+
+
+def _distinct_ids(raws: Iterable[RawDocument]) -> Iterator[RawDocument]:
+    """Two different inputs with one id in a run (same file name in two folders, a URL crawled
+    twice) must not overwrite each other: later ones get ``ID~<hash>``. Across runs, the same id
+    with new content is an update of that article."""
+    seen: dict[str, str] = {}
+    read_before: set[tuple[str, str]] = set()
+    for raw in raws:
+        if (raw.id, raw.sha256) in read_before:  # the very same record twice: once is enough
+            continue
+        read_before.add((raw.id, raw.sha256))
+        first = seen.setdefault(raw.id, raw.sha256)
+        if first != raw.sha256:
+            raw.id = f"{raw.id}~{raw.sha256[:8]}"
+        yield raw
 
 
 def _ingest_batch(store, raws: list[RawDocument], articles: list[Article], report: IngestReport) -> None:
