@@ -1,0 +1,739 @@
+"""Actors: find actor mentions (knowledge base in data/actors.yaml) and assign event roles.
+
+``ActorKB.find`` is a dictionary matcher over a token trie: state forces generated from a
+countries table, named armed groups with aliases, and generic ACLED actors ("Civilians (Iraq)").
+``assign_roles`` reads the dependency parse around an event trigger to decide who acted
+(actor1) and who was targeted (actor2), then applies ACLED's attribution rule: an attack that
+nobody claimed keeps an unidentified actor1 even when someone is blamed.
+
+Conventions (documented choices):
+- embassies, consulates and diplomats are "Government of X"; troops, bases, convoys are
+  "Military Forces of X"; a bare country as agent ("Israel struck ...") is its military.
+- an air/drone strike with no named agent has actor1 None (unnamed aircraft belong to some
+  state, never to an "Unidentified Armed Group"); other violence defaults to
+  "Unidentified Armed Group (country)".
+- descriptors such as "Iran-backed" never make a named actor; they are kept in ``descriptor``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "actors.yaml"
+
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+CIVILIANS = "Civilians ({country})"
+PROTESTERS = "Protesters ({country})"
+RIOTERS = "Rioters ({country})"
+POLICE = "Police Forces of {country}"
+MILITARY = "Military Forces of {country}"
+
+# Kinds of match: which roles they may fill.
+AGENT_KINDS = {"named", "state", "government", "country", "armed", "ethnic", "protesters", "rioters",
+               "civilians"}
+PATIENT_KINDS = {"named", "state", "government", "armed", "ethnic", "protesters", "rioters", "civilians"}
+ATTRIBUTABLE_KINDS = {"named", "state", "government", "country", "ethnic"}
+
+
+@dataclass
+class ActorMatch:
+    name: str
+    inter: int
+    country: str | None
+    start: int
+    end: int
+    text: str
+    kind: str = "named"             # named|state|government|country|armed|civilians|protesters|rioters|ethnic
+    descriptor: str | None = None   # "Iran-backed", "pro-government": kept, never made an actor
+
+
+@dataclass
+class ActorRoles:
+    actor1: str | None = None
+    assoc_actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor2: str | None = None
+    actor1_match: ActorMatch | None = None
+    actor2_match: ActorMatch | None = None
+    claimed: bool | None = None
+    blamed: str | None = None
+    actor1_descriptor: str | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Tokens: words with offsets; apostrophes inside words dropped, accents stripped, "'s" split off.
+# ----------------------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*", re.UNICODE)
+_GAP_OK = re.compile(r"[ \t\u00a0]*(?:[-–/()][ \t\u00a0]*)?\n?[ \t\u00a0]*")
+
+
+@dataclass
+class _Tok:
+    text: str      # as written, apostrophes dropped, accents stripped
+    low: str
+    start: int
+    end: int
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("'", "").replace("’", "").replace("`", "")
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        word, s, e = m.group(), m.start(), m.end()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":  # possessive: "Iraq's"
+            out.append(_Tok(_fold(word[:-2]), _fold(word[:-2]).lower(), s, e - 2))
+            out.append(_Tok("s", "'s", e - 2, e))
+            continue
+        f = _fold(word)
+        out.append(_Tok(f, f.lower(), s, e))
+    return out
+
+
+def _alias_tokens(alias: str) -> list[tuple[str, bool]]:
+    """(lowercase key, case-sensitive?) per token; acronyms (2+ capitals) are case-sensitive."""
+    out = []
+    for t in _tokens(alias):
+        cs = sum(c.isupper() for c in t.text) >= 2
+        out.append((t.text if cs else t.low, cs))
+    return out
+
+
+@dataclass
+class _Entry:
+    template: str                   # may contain "{country}"
+    inter: int
+    country: str | None
+    kind: str
+    needs_context: bool = False
+    by_country: dict[str, str] = field(default_factory=dict)
+    country_template: str | None = None
+
+
+class ActorKB:
+    """Alias trie over the actor knowledge base."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._trie: dict = {}
+        self._the: set[str] = set()
+        self._country_key: dict[str, str] = {}
+        self._demonym: dict[tuple[str, ...], str] = {}
+        self.context_words = {w.lower() for w in data.get("context_words", [])}
+        self.descriptor_suffixes = {w.lower() for w in data.get("descriptor_suffixes", [])}
+        self.descriptor_prefixes = {w.lower() for w in data.get("descriptor_prefixes", [])}
+        self.member_nouns = {w.lower() for w in data.get("member_nouns", [])}
+        self._load(data)
+
+    # -- building ---------------------------------------------------------------------------
+    def _add(self, alias: str, entry: _Entry) -> None:
+        toks = _alias_tokens(alias)
+        if not toks:
+            return
+        node = self._trie
+        for key, _ in toks:
+            node = node.setdefault(key.lower(), {})
+        node.setdefault("$", []).append(([k for k, _ in toks], [cs for _, cs in toks], entry))
+
+    def _load(self, data: dict[str, Any]) -> None:
+        countries = data.get("countries", [])
+        for c in countries:
+            name = c["name"]
+            if c.get("the"):
+                self._the.add(name)
+            for n in [name, *c.get("aliases", [])]:
+                self._country_key[_fold(n).lower()] = name
+            for d in c.get("demonyms", []):
+                self._demonym[tuple(t.low for t in _tokens(d))] = name
+        self._load_countries(countries, data.get("state", []))
+        self._load_generic(countries, data.get("generic", []))
+        for e in data.get("ethnic_militias", []):
+            entry = _Entry(f"{e['group']} Ethnic Militia ({e['country']})", 4, e["country"], "ethnic")
+            for w in e.get("words", []):
+                self._add(w, entry)
+        for g in data.get("groups", []):
+            self._load_group(g)
+
+    def _load_countries(self, countries: list[dict], state: list[dict]) -> None:
+        for c in countries:
+            name = c["name"]
+            names = [name, *c.get("aliases", [])]
+            self._add_all(names, _Entry(MILITARY, 1, name, "country"))
+            self._add_all(c.get("capitals", []), _Entry("Government of {country}", 1, name, "country"))
+            self._add_all(c.get("military", []), _Entry(MILITARY, 1, name, "state"))
+            self._add_all(c.get("police", []), _Entry(POLICE, 1, name, "state"))
+            for s in state:
+                entry = _Entry(s["template"], s["inter"], name, s["kind"])
+                nouns = [*s.get("nouns", []), *s.get("demonym_only", [])]
+                for d in c.get("demonyms", []):
+                    self._add_all([f"{d} {n}" for n in nouns], entry)
+                for n in s.get("nouns_of", []):
+                    the = "the " if c.get("the") else ""
+                    self._add_all([f"{n} of {the}{cn}" for cn in names], entry)
+                    self._add_all([f"{cn}'s {n}" for cn in names], entry)
+        for s in state:  # bare nouns take the event's country
+            self._add_all(s.get("nouns", []), _Entry(s["template"], s["inter"], None, s["kind"]))
+
+    def _load_generic(self, countries: list[dict], generic: list[dict]) -> None:
+        for g in generic:
+            self._add_all(g.get("nouns", []), _Entry(g["template"], g["inter"], None, g["kind"]))
+            nouns = [*g.get("nouns", []), *g.get("demonym_only", [])]
+            for c in countries:
+                entry = _Entry(g["template"], g["inter"], c["name"], g["kind"])
+                for d in c.get("demonyms", []):
+                    self._add_all([f"{d} {n}" for n in nouns], entry)
+
+    def _load_group(self, g: dict) -> None:
+        entry = _Entry(g["name"], g.get("inter", 2), g.get("country"), "named",
+                       by_country=g.get("by_country") or {}, country_template=g.get("country_template"))
+        self._add_all(g.get("aliases", []), entry)
+        ctx = _Entry(entry.template, entry.inter, entry.country, "named", True, entry.by_country,
+                     entry.country_template)
+        self._add_all(g.get("context_aliases", []) or [], ctx)
+
+    def _add_all(self, aliases: list[str], entry: _Entry) -> None:
+        for a in aliases:
+            self._add(a, entry)
+
+    # -- naming -----------------------------------------------------------------------------
+    def canonical_country(self, country: str | None) -> str | None:
+        """ACLED spelling of a country name or alias ("DR Congo" -> "Democratic Republic of Congo")."""
+        if not country:
+            return None
+        return self._country_key.get(_fold(country).lower(), country)
+
+    def fill(self, template: str, country: str | None) -> str:
+        """Put a country into an actor-name template; drop the country part when unknown."""
+        if "{country}" not in template:
+            return template
+        if not country:
+            return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
+        if "of {country}" in template and country in self._the:
+            return template.replace("{country}", "the " + country)
+        return template.replace("{country}", country)
+
+    def _name(self, e: _Entry, country: str | None) -> tuple[str, str | None]:
+        if e.kind == "named":
+            if country and country in e.by_country:
+                return e.by_country[country], country
+            if country and e.country_template:
+                return e.country_template.replace("{country}", country), country
+            return e.template, e.country
+        where = e.country or country
+        return self.fill(e.template, where), where
+
+    # -- matching ---------------------------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             country: str | None = None) -> list[ActorMatch]:
+        """Actor mentions in ``text[start:end]``: leftmost-longest, non-overlapping, in text order.
+
+        ``country`` (the event's country) names generic actors ("soldiers" -> Military Forces of
+        it) and country-specific groups ("Islamic State (Iraq)").
+        """
+        country = self.canonical_country(country)
+        toks = _tokens(text, start, end)
+        out: list[ActorMatch] = []
+        i = 0
+        while i < len(toks):
+            hit = self._longest(text, toks, i)
+            if hit is None:
+                i += 1
+                continue
+            j, e = hit
+            m = self._match(text, toks, i, j, e, country)
+            for extra in self._coordinated(text, toks, i, e):
+                if out and out[-1].kind == "country" and out[-1].start >= extra.start:
+                    out.pop()   # "US and British troops": "US" is a demonym here, not the country
+                out.append(extra)
+            out.append(m)
+            i = max(j, next((k for k in range(i, len(toks)) if toks[k].start >= m.end), len(toks)))
+        return out
+
+    def _longest(self, text: str, toks: list[_Tok], i: int) -> tuple[int, _Entry] | None:
+        node, best = self._trie, None
+        for j in range(i, len(toks)):
+            if j > i and not _GAP_OK.fullmatch(_gap(text, toks, j)):
+                break
+            node = node.get(toks[j].low)
+            if node is None:
+                break
+            for keys, cs, entry in node.get("$", []):
+                if _case_ok(toks[i:j + 1], keys, cs) and self._context_ok(text, toks, i, j, entry):
+                    best = (j + 1, entry)
+                    break
+        return best
+
+    def _context_ok(self, text: str, toks: list[_Tok], i: int, j: int, e: _Entry) -> bool:
+        if e.kind == "country" and self._is_descriptor(text, toks, i, j):
+            return False
+        if not e.needs_context:
+            return True
+        s, t = toks[i].start, toks[j].end
+        if text[max(0, s - 1):s] == "(" and text[t:t + 1] == ")":
+            return True
+        return j + 1 < len(toks) and toks[j + 1].low in self.context_words
+
+    def _coordinated(self, text: str, toks: list[_Tok], i: int, e: _Entry) -> list[ActorMatch]:
+        """"Syrian and Russian forces": the first demonym shares the noun of the second."""
+        if e.kind in ("named", "country", "ethnic") or e.country is None:
+            return []
+        out: list[ActorMatch] = []
+        k = i
+        while k >= 2:
+            sep = text[toks[k - 1].end:toks[k].start].strip() if toks[k - 1].low == "and" else None
+            if toks[k - 1].low == "and" and sep == "":
+                dem_end = k - 2
+            elif text[toks[k - 1].end:toks[k].start].strip() == ",":
+                dem_end = k - 1
+            else:
+                break
+            hit = next(((n, dem_end - n + 1) for n in (3, 2, 1) if dem_end - n + 1 >= 0 and
+                        tuple(t.low for t in toks[dem_end - n + 1:dem_end + 1]) in self._demonym), None)
+            if hit is None:
+                break
+            n, first = hit
+            where = self._demonym[tuple(t.low for t in toks[first:dem_end + 1])]
+            s_, t_ = toks[first].start, toks[dem_end].end
+            out.insert(0, ActorMatch(self.fill(e.template, where), e.inter, where, s_, t_, text[s_:t_], e.kind))
+            k = first
+        return out
+
+    def _is_descriptor(self, text: str, toks: list[_Tok], i: int, j: int) -> bool:
+        """"Iran-backed", "pro-Iran": the country qualifies someone else."""
+        after = j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" \
+            and toks[j + 1].low in self.descriptor_suffixes
+        before = i > 0 and text[toks[i - 1].end:toks[i].start] == "-" \
+            and toks[i - 1].low in self.descriptor_prefixes
+        return bool(after or before)
+
+    def _match(self, text: str, toks: list[_Tok], i: int, j: int, e: _Entry,
+               country: str | None) -> ActorMatch:
+        name, where = self._name(e, country)
+        if e.kind == "named" and j < len(toks) and toks[j].low in self.member_nouns \
+                and _GAP_OK.fullmatch(_gap(text, toks, j)):
+            j += 1   # "Taliban fighters" is one mention, not a group plus unidentified fighters
+        s, t = toks[i].start, toks[j - 1].end
+        m = ActorMatch(name, e.inter, where, s, t, text[s:t], e.kind)
+        if e.kind in ("armed", "named", "state"):
+            m.descriptor = self._descriptor(text, toks, i)
+        return m
+
+    def _descriptor(self, text: str, toks: list[_Tok], i: int) -> str | None:
+        """The qualifier before an actor: "Iran-backed militias", "pro-government militia"."""
+        for k in (i - 1, i - 2):
+            if k < 0:
+                return None
+            if k > 0 and toks[k].low in self.descriptor_suffixes and text[toks[k - 1].end:toks[k].start] == "-":
+                return text[toks[k - 1].start:toks[k].end]
+            if k + 1 < len(toks) and toks[k].low in self.descriptor_prefixes \
+                    and text[toks[k].end:toks[k + 1].start] == "-":
+                return text[toks[k].start:toks[k + 1].end]
+        return None
+
+
+def _gap(text: str, toks: list[_Tok], j: int) -> str:
+    g = text[toks[j - 1].end:toks[j].start]
+    # "U.S. forces": a dot right after a one-letter token is part of an abbreviation.
+    if g.startswith(".") and len(toks[j - 1].text) == 1:
+        g = g[1:]
+    return g
+
+
+def _case_ok(toks: list[_Tok], keys: list[str], cs: list[bool]) -> bool:
+    return all(not c or t.text == k for t, k, c in zip(toks, keys, cs))
+
+
+@lru_cache(maxsize=1)
+def get_actor_kb() -> ActorKB:
+    """The actor knowledge base, loaded once per process."""
+    with DATA.open(encoding="utf-8") as f:
+        return ActorKB(yaml.safe_load(f))
+
+
+# ----------------------------------------------------------------------------------------------
+# Roles
+# ----------------------------------------------------------------------------------------------
+ROLE_DATA = {
+    # Prepositions whose object is the target: "attack on X", "fired at X".
+    "target_preps": {"on", "against", "at", "targeting", "toward", "towards", "into", "upon"},
+    # Prepositions of place: only facilities (embassies, bases) become targets through them.
+    "place_preps": {"near", "at", "in", "inside", "outside", "around", "close", "by", "to", "on"},
+    # Prepositions that tie an attack noun to the verb it happened in: "killed in an attack".
+    "event_preps": {"in", "with", "during", "by", "using", "through"},
+    # Verbs whose object is a target even when they hang off the trigger: "a rocket targeting X".
+    "target_verbs": {"target", "hit", "strike", "attack", "ambush", "kill", "wound", "injure", "bomb",
+                     "shell", "raid", "storm", "kidnap", "abduct", "assault", "shoot"},
+    # Verbs of saying and judging never carry the event's roles ("X blamed Y for the attack").
+    "speech_verbs": {"blame", "accuse", "claim", "condemn", "say", "deny", "report", "confirm", "tell",
+                     "announce", "add", "state", "warn", "hold", "suspect", "attribute", "believe",
+                     "denounce", "praise", "vow", "threaten", "urge", "call"},
+    # Nouns that name the attack itself: "X launched an attack", "a drone hit ...".
+    "attack_nouns": {"attack", "strike", "airstrike", "raid", "assault", "ambush", "bombing", "shelling",
+                     "rocket", "missile", "drone", "shell", "mortar", "bomb", "fire", "barrage", "offensive",
+                     "operation", "explosion", "blast", "salvo", "volley", "round", "projectile", "grenade",
+                     "ied", "warplane", "jet", "aircraft", "helicopter", "gunfire", "shot", "katyusha",
+                     "artillery", "uav", "device", "explosive", "incursion", "infiltration"},
+    # "..., where US troops are based": the people at the place that was hit.
+    "stationed_verbs": {"base", "station", "deploy", "house", "host", "stay", "live", "garrison", "billet"},
+    "facility_words": {"embassy", "consulate", "mission", "base", "bases", "convoy", "convoys", "patrol",
+                       "position", "positions", "airbase", "station", "post", "checkpoint", "diplomats",
+                       "compound", "headquarters", "office", "offices", "camp", "outpost", "facility"},
+}
+
+CLAIM_RE = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit|the\s+(?:attack|bombing|strike|blast|killing|"
+    r"assault|ambush|raid|shooting|explosion|operation|abduction|kidnapping))|"
+    r"(?:took|takes|take|taking|accepted|admitted)\s+responsibility|"
+    r"responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed|"
+    r"said\s+(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried\s+out|conducted|launched|fired|"
+    r"attacked|targeted|struck|killed|shot\s+down|downed|ambushed|executed|staged))",
+    re.I)
+NO_CLAIM_RE = re.compile(
+    r"\b(?:no\s+(?:one|group|organi[sz]ation|party)?\s*(?:has\s+|had\s+|immediately\s+)*(?:yet\s+)?"
+    r"claimed|nobody\s+(?:has\s+|had\s+)?(?:yet\s+)?claimed|no\s+(?:immediate\s+)?claim|"
+    r"(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:immediately\s+)?claimed|yet\s+to\s+be\s+claimed|"
+    r"unclaimed|did\s+not\s+claim|didn't\s+claim|no\s+(?:immediate\s+)?claim\s+of\s+responsibility)",
+    re.I)
+BLAME_AFTER_RE = re.compile(
+    r"\b(?:blam(?:ed|es|ing|e)|pinn(?:ed|ing)\s+(?:the\s+)?blame\s+on|put\s+the\s+blame\s+on|"
+    r"laid\s+the\s+blame\s+on|accus(?:ed|es|ing)|held|hold|holds|attribut(?:ed|ing)\s+"
+    r"(?:the\s+\w+\s+|it\s+)?to|point(?:ed|ing)\s+the\s+finger\s+at|suspect(?:ed|s)?|"
+    r"carried\s+out\s+by|(?:the\s+)?work\s+of)\b", re.I)
+BLAME_BEFORE_RE = re.compile(
+    r"\b(?:(?:is|are|was|were|been)\s+(?:widely\s+)?(?:blamed(?!\s+on\b)|suspected|accused|"
+    r"believed\s+to\s+(?:be|have\s+been)\s+behind|thought\s+to\s+(?:be|have\s+been)\s+behind)|"
+    r"suspected\s+of|accused\s+of|(?:is|are|was|were)\s+(?:likely\s+|probably\s+)?behind)\b", re.I)
+RESPONSIBLE_RE = re.compile(r"\bresponsible\b", re.I)
+SUSPECT_MOD_RE = re.compile(r"\b(?:suspected|alleged|presumed|purported|likely)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class _Cand:
+    match: ActorMatch
+    role: str              # "agent" | "patient"
+    rank: int              # lower is stronger
+    root: Any              # head token of the mention
+    secondary: bool = False   # reached through a conjunct: a candidate associate actor
+
+
+def assign_roles(doc, sent_start: int, sent_end: int, trigger_start: int, trigger_end: int,
+                 country: str | None, sub_event_type: str) -> ActorRoles:
+    """Who acted (actor1) and who was targeted (actor2) for the event triggered at the span."""
+    kb = get_actor_kb()
+    country = kb.canonical_country(country)
+    mentions = kb.find(doc.text, sent_start, sent_end, country=country)
+    trigger = _trigger_token(doc, trigger_start, trigger_end)
+    cands = _candidates(doc, mentions, trigger, trigger_start, trigger_end) if trigger is not None else []
+    roles = _pick(cands)
+    _attribute(roles, doc, sent_start, sent_end, country, kb)
+    _defaults(roles, mentions, cands, country, sub_event_type, kb, doc.text)
+    return roles
+
+
+def _trigger_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _is_verb(t) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_ not in ROLE_DATA["speech_verbs"]
+
+
+def _cluster(trigger) -> tuple[set, set]:
+    """The trigger, the predicate it belongs to and its attack nouns; then the same widened to
+    verbs that share its subject ("stormed the village and killed": the subject of both)."""
+    t = trigger
+    while t.dep_ in ("compound", "amod", "nmod") and t.head != t:
+        t = t.head  # "drone" in "drone strike" -> "strike"
+    c = {trigger, t}
+    if t.pos_ in ("NOUN", "PROPN", "NUM"):
+        h = t.head
+        if t.dep_ == "pobj" and h.lower_ in ROLE_DATA["event_preps"]:  # "killed in an attack"
+            h = h.head
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and _is_verb(h):
+            c.add(h)
+    for v in list(c):
+        if _is_verb(v):
+            c.update(ch for ch in v.children if ch.dep_ in ("nsubj", "dobj", "nsubjpass")
+                     and ch.lemma_.lower() in ROLE_DATA["attack_nouns"])
+    wide = set(c)
+    for v in c:
+        if _is_verb(v) and v.dep_ in ("conj", "xcomp") and _is_verb(v.head) and \
+                not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
+            wide.add(v.head)
+    return c, wide
+
+
+def _mention_root(doc, m: ActorMatch):
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
+
+
+def _candidates(doc, mentions: list[ActorMatch], trigger, t_start: int, t_end: int) -> list[_Cand]:
+    cluster, wide = _cluster(trigger)
+    roots = [(m, _mention_root(doc, m)) for m in mentions]
+    out = []
+    for m, root in roots:
+        if root is None:
+            continue
+        if m.start < t_end and t_start < m.end and m.kind in ATTRIBUTABLE_KINDS:
+            out.append(_Cand(m, "agent", 1, root))  # "a US drone": the actor wraps the trigger
+            continue
+        tok, secondary = root, False
+        owner = next((r for m2, r in roots if r is not None and m2 is not m and root.head == r
+                      and root.dep_ in ("amod", "compound", "nmod") and m2.kind == m.kind), None)
+        if owner is not None:   # "Syrian and Russian warplanes": share the head noun's role
+            tok, secondary = owner, True
+        role = _role(tok, cluster, wide, m)
+        if role is not None:
+            out.append(_Cand(m, role[0], role[1], root, secondary or role[2]))
+    return out
+
+
+def _role(tok, cluster: set, wide: set, m: ActorMatch) -> tuple[str, int, bool] | None:
+    """Role of the mention headed by ``tok`` relative to the event predicate ``cluster``."""
+    secondary = False
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
+        tok, secondary = tok.head, secondary or tok.dep_ == "conj"
+    if m.kind in AGENT_KINDS:
+        r = _agent_rank(tok, wide)
+        if r is not None:
+            return "agent", r, secondary
+    if m.kind in PATIENT_KINDS:
+        r = _patient_rank(tok, cluster, m)
+        if r is not None:
+            return "patient", r, secondary
+    return None
+
+
+def _agent_rank(tok, cluster: set) -> int | None:
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubj" and head in cluster and _is_verb(head):
+        return 1
+    if dep == "pobj" and head.lower_ == "by" and head.head in cluster:
+        return 1   # "killed by X", "an attack by X"
+    if dep in ("poss", "compound", "amod", "nmod") and head in cluster and head.pos_ in ("NOUN", "PROPN"):
+        return 2   # "X's attack", "a US drone strike"
+    if dep == "pobj" and head.lower_ == "from" and head.head in cluster:
+        return 3   # "fire from X"
+    return None
+
+
+def _patient_rank(tok, cluster: set, m: ActorMatch) -> int | None:
+    dep, head = tok.dep_, tok.head
+    if dep in ("dobj", "nsubjpass") and head in cluster and _is_verb(head):
+        return 1
+    if dep in ("dobj", "nsubjpass") and head.lemma_ in ROLE_DATA["target_verbs"] and \
+            (head.head in cluster or any(c in cluster for c in head.children)):
+        return 3   # "a rocket targeting X killed ...", "..., killing X"
+    r = _prep_rank(tok, cluster, m)
+    if r is None and dep in ("nsubj", "nsubjpass") and head.dep_ == "relcl" and \
+            head.lemma_ in ROLE_DATA["stationed_verbs"] and any(c.lower_ == "where" for c in head.children):
+        r = 5
+    if r is None and dep in ("compound", "poss", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+            and head not in cluster:
+        inner = _patient_rank(head, cluster, m)   # "struck Hamas positions"
+        r = None if inner is None else inner + 1
+    return r
+
+
+def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
+    """Targets reached through a preposition: "attack on X", "hit near a base used by X"."""
+    a, depth = tok, 0
+    while depth < 5 and a.head != a:
+        p = a.head
+        if a.dep_ == "pobj" and p.dep_ == "prep" and (p.head in cluster or
+                                                      (p.head.lemma_ in ROLE_DATA["target_verbs"] and p.head.head in cluster)):
+            word = p.lower_
+            if word in ROLE_DATA["target_preps"] and word != "at" or (word == "at" and depth == 0):
+                return 2 + depth
+            if word == "of" and p.head.pos_ == "NOUN" and depth == 0:
+                return 2   # "the bombing of X"
+            facility = a.lemma_.lower() in ROLE_DATA["facility_words"] or a.lower_ in ROLE_DATA["facility_words"]
+            if word in ROLE_DATA["place_preps"] and (facility or m.kind == "government"):
+                return 4
+            return None
+        if a.dep_ in ("conj", "appos", "pobj", "prep", "acl", "relcl", "compound", "poss", "amod", "nmod", "dobj",
+                       "agent") or (a.dep_ in ("nsubj", "nsubjpass") and p.dep_ in ("relcl", "acl")):
+            a, depth = p, depth + 1   # "a base where US troops are based", "a base used by X"
+            continue
+        return None
+    return None
+
+
+def _pick(cands: list[_Cand]) -> ActorRoles:
+    roles = ActorRoles()
+    agents = sorted((c for c in cands if c.role == "agent"), key=lambda c: (c.rank, c.match.start))
+    if agents:
+        a = agents[0]
+        roles.actor1, roles.actor1_match, roles.actor1_descriptor = a.match.name, a.match, a.match.descriptor
+        roles.assoc_actor1 = _assoc(agents, a)
+    patients = sorted((c for c in cands if c.role == "patient" and c.match.name != roles.actor1),
+                      key=lambda c: (c.rank, c.match.start))
+    if patients:
+        p = patients[0]
+        roles.actor2, roles.actor2_match = p.match.name, p.match
+        roles.assoc_actor2 = _assoc(patients, p)
+    return roles
+
+
+def _assoc(cands: list[_Cand], first: _Cand) -> str | None:
+    """A conjoined partner of the main actor ("Syrian and Russian forces")."""
+    for c in cands:
+        if c is not first and c.match.name != first.match.name and (c.secondary or first.secondary):
+            return c.match.name
+    return None
+
+
+# -- attribution ---------------------------------------------------------------------------
+def _nearby_sentences(doc, sent_start: int, sent_end: int) -> Iterator[tuple[int, int]]:
+    """The event sentence and up to two following sentences of the same paragraph."""
+    yield sent_start, sent_end
+    text = doc.text
+    body_end = sent_start + len(text[sent_start:sent_end].rstrip())
+    para_end = text.find("\n\n", body_end)
+    para_end = len(text) if para_end < 0 else para_end
+    n = 0
+    for s in doc.sents:
+        if n >= 2 or s.start_char >= para_end:
+            return
+        if s.start_char >= body_end and s.text.strip():
+            yield s.start_char, min(s.end_char, para_end)
+            n += 1
+
+
+def _attribute(roles: ActorRoles, doc, sent_start: int, sent_end: int, country: str | None, kb: ActorKB) -> None:
+    """Claims and blame in this sentence or the next two (ACLED: unclaimed attacks stay unidentified)."""
+    a1 = roles.actor1_match
+    if a1 is not None and a1.kind in ("named", "state", "country") and \
+            SUSPECT_MOD_RE.search(doc.text[max(sent_start, a1.start - 20):a1.start]):
+        roles.blamed = a1.name   # "suspected Boko Haram fighters": blamed, not established
+    for s, e in _nearby_sentences(doc, sent_start, sent_end):
+        text = doc.text
+        if NO_CLAIM_RE.search(text, s, e):
+            roles.claimed = False
+            continue
+        claim = CLAIM_RE.search(text, s, e)
+        if claim and roles.claimed is None:
+            who = _claimer(kb.find(text, s, e, country=country), claim)
+            if who is not None:
+                roles.claimed, roles.blamed = True, None
+                roles.actor1, roles.actor1_match = who.name, who
+                return
+        if roles.blamed is None:
+            roles.blamed = _blamed(kb.find(text, s, e, country=country), text, s, e)
+    if roles.blamed and roles.claimed is not True and roles.actor1 == roles.blamed:
+        roles.actor1 = roles.actor1_match = None   # filled with the generic default below
+
+
+def _claimer(mentions: list[ActorMatch], claim: re.Match) -> ActorMatch | None:
+    ok = [m for m in mentions if m.kind in ("named", "state", "ethnic")]
+    if claim.group().lower().startswith("responsibility"):   # "responsibility was claimed by X"
+        after = [m for m in ok if m.start >= claim.end()]
+        return after[0] if after else None
+    before = [m for m in ok if m.end <= claim.start()]     # "X claimed responsibility"
+    return before[-1] if before else None
+
+
+def _blame_name(m: ActorMatch) -> str | None:
+    if m.kind in ATTRIBUTABLE_KINDS:
+        return m.name
+    if m.kind == "armed" and m.descriptor:   # "Iran-backed militias": keep the words
+        return f"{m.descriptor} {m.text}"
+    return None
+
+
+def _blamed(mentions: list[ActorMatch], text: str, s: int, e: int) -> str | None:
+    ok = [(m, n) for m in mentions if (n := _blame_name(m))]
+    for cue in BLAME_BEFORE_RE.finditer(text, s, e):   # "X was blamed for", "X is suspected"
+        before = [n for m, n in ok if m.end <= cue.start()]
+        if before:
+            return before[-1]
+    for cue in BLAME_AFTER_RE.finditer(text, s, e):    # "blamed X", "was blamed on X"
+        if cue.group().lower() in ("held", "hold", "holds") and not RESPONSIBLE_RE.search(text, cue.end(), e):
+            continue
+        after = [n for m, n in ok if m.start >= cue.end()]
+        if after:
+            return after[0]
+    return None
+
+
+# -- defaults by event type -------------------------------------------------------------------
+def _defaults(roles: ActorRoles, mentions: list[ActorMatch], cands: list[_Cand], country: str | None,
+              sub: str, kb: ActorKB, text: str) -> None:
+    generic = lambda t: kb.fill(t, country)  # noqa: E731
+    if sub in ("Peaceful protest", "Protest with intervention"):
+        _protest(roles, mentions, generic(PROTESTERS), "protesters", text)
+        if sub == "Protest with intervention" and roles.actor2 is None:
+            state = [m for m in mentions if m.kind == "state"]
+            roles.actor2 = state[0].name if state else None
+    elif sub == "Excessive force against protesters":
+        prot = next((m.name for m in mentions if m.kind == "protesters"), generic(PROTESTERS))
+        if roles.actor1 is None or roles.actor1_match and roles.actor1_match.kind == "protesters":
+            state = [m for m in mentions if m.kind == "state"]
+            roles.actor1 = state[0].name if state else generic(POLICE)
+            roles.actor1_match = state[0] if state else None
+        roles.actor2 = prot
+    elif sub in ("Violent demonstration", "Mob violence"):
+        _protest(roles, mentions, generic(RIOTERS), "rioters", text)
+    elif sub == "Air/drone strike":
+        pass   # unnamed aircraft belong to a state we cannot name: leave actor1 unknown
+    elif sub == "Arrests":
+        if roles.actor1 is None:
+            roles.actor1 = generic(POLICE)
+    elif sub != "Other" and not sub.startswith(("Agreement", "Change", "Headquarters", "Non-violent")):
+        if roles.actor1 is None:
+            roles.actor1 = generic(UNIDENTIFIED)
+    if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance"):
+        civ = next((c.match for c in cands if c.role == "patient" and c.match.kind == "civilians"), None)
+        if civ is not None:
+            roles.actor2, roles.actor2_match = civ.name, civ
+        elif roles.actor2 is None:
+            roles.actor2 = generic(CIVILIANS)   # ACLED: violence against civilians targets civilians
+
+
+def _protest(roles: ActorRoles, mentions: list[ActorMatch], default: str, kind: str, text: str) -> None:
+    """Protesters/rioters are actor1; a named group leading them is assoc_actor1."""
+    crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+    name = crowd.name if crowd else default
+    if crowd and crowd.kind != kind:   # "protesters torched ...": coded as rioters
+        name = default.split(" (")[0] + name[len(name.split(" (")[0]):]
+    a1 = roles.actor1_match
+    if a1 is not None and a1.kind in ("named", "ethnic"):
+        roles.assoc_actor1 = a1.name
+    elif roles.assoc_actor1 is None:
+        led = [m for m in mentions if m.kind == "named" and _leads(text, m)]
+        roles.assoc_actor1 = led[0].name if led else None
+    roles.actor1, roles.actor1_match = name, crowd
+    if roles.actor2 == name:
+        roles.actor2 = roles.actor2_match = None
+
+
+SUPPORTERS_BEFORE_RE = re.compile(r"\b(?:supporters|members|followers|loyalists|partisans|activists)\s+of\s+(?:the\s+)?$", re.I)
+SUPPORTERS_AFTER_RE = re.compile(r"^\s*(?:supporters|members|followers|loyalists|partisans|activists)\b", re.I)
+
+
+def _leads(text: str, m: ActorMatch) -> bool:
+    """Is the group the identity of the crowd ("supporters of X", "X loyalists")?"""
+    return bool(SUPPORTERS_BEFORE_RE.search(text[max(0, m.start - 40):m.start])
+                or SUPPORTERS_AFTER_RE.match(text[m.end:m.end + 30]))
+
+
+@lru_cache(maxsize=4096)
+def actor_inter(name: str) -> int | None:
+    """ACLED interaction code (1-8) of a normalised actor name, e.g. for the ACLED export."""
+    matches = get_actor_kb().find(name)
+    if not matches:
+        return None
+    whole = [m for m in matches if m.start == 0 and m.end == len(name)]
+    return (whole or sorted(matches, key=lambda m: m.start - m.end))[0].inter
