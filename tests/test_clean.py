@@ -383,3 +383,16 @@ def test_story_listing_after_body_dropped():
                "Farmers asked the government for compensation after the storm destroyed their crops."]
     art = one(page("Flood waters rise in the port city", *BODY, *listing))
     assert art.paragraphs == BODY
+
+
+def test_short_structured_record_keeps_its_sentences():
+    # A one- or two-sentence JSONL record has no page around it: its sentences are the body.
+    from eventwire.clean import clean_document
+    from eventwire.models import RawDocument
+
+    one = clean_document(RawDocument(id="r1", path="in.jsonl", text="Gunmen attacked a village.", title="Raid"))
+    assert one[0].text == "Gunmen attacked a village." and one[0].title == "Raid"
+    two = clean_document(RawDocument(id="r2", path="in.jsonl",
+                                     text="Gunmen attacked a village.\n\nFive people died, police said."))
+    assert two[0].paragraphs == ["Gunmen attacked a village.", "Five people died, police said."]
+    assert clean_document(RawDocument(id="r3", path="in.txt", text="Home\nNews\nSign in")) == []

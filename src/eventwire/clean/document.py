@@ -138,7 +138,7 @@ def _article_from(raw: RawDocument, lines: list[Line], seen: set[str], first_seg
     start, _ = select_body(lines, first=hdr.body_from, whole=extracted)
     title, site = find_title(lines, max(start, hdr.body_from), first_segment)
     if raw.title and first_segment:
-        title = raw.title
+        title = raw.title       # the input names its title; a first line that differs is body
     seen.update(ln.key for ln in lines[: hdr.body_from])   # header lines never reappear as body
     seen.update(key(t) for t in (title, raw.title) if t)
     text, dateline, tail_agency = build_text(lines[hdr.body_from:], seen, hdr)
@@ -171,6 +171,26 @@ def _host(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
+def _short_note(art: Article, lines: list[Line]) -> list[Article]:
+    """A short input of a few plain sentences (a JSONL record, a wire brief) has no page around
+    it to find a body in: its sentence lines are the body."""
+    kept = [ln for ln in lines if not ln.drop]
+    sentences = [ln.text for ln in kept if _is_sentence(ln.text)]
+    if not sentences or len(kept) > SHORT_NOTE_LINES:
+        return []
+    art.text = "\n\n".join(dict.fromkeys(sentences))
+    if art.title in sentences:
+        art.title = None
+    return [art]
+
+
+def _is_sentence(line: str | None) -> bool:
+    return bool(line) and len(line.split()) >= 3 and line.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
+SHORT_NOTE_LINES = 6
+
+
 def _is_substantial(art: Article) -> bool:
     return len(art.paragraphs) >= 2 and len(art.text) >= MIN_ARTICLE_CHARS
 
@@ -194,6 +214,10 @@ def clean_text_document(raw: RawDocument, site_boilerplate: set[str] | None = No
     arts = [_article_from(raw, lines[a:b], seen, first_segment=(k == 0), extracted=extracted)
             for k, (a, b) in enumerate(zip(starts, starts[1:]))]
     good = [a for a in arts if _is_substantial(a)] or [a for a in arts[:1] if a.text]
+    if not good and arts:
+        fresh = split_lines(raw.text or "")   # body search marked lines; start over from the cues
+        mark_cues(fresh, site_boilerplate)
+        good = _short_note(arts[0], fresh)
     for n, art in enumerate(good):
         art.id = raw.id if n == 0 else f"{raw.id}#{n + 1}"
     return good

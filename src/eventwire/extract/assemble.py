@@ -1,0 +1,290 @@
+"""Turn a detected event mention into a ``Mention``: date, place, actors, casualties, weapon,
+evidence spans and an ACLED-style note.
+
+Date choice (news reasoning):
+1. a time expression inside the trigger's clause, nearest the trigger (it is what the event is
+   dated by: "killed a contractor in December 2019 in a rocket attack");
+2. else the one nearest the trigger in the same sentence;
+3. else, for a dated article, the publication date with precision "week": an undated "rockets hit
+   X" in a news story almost always happened within the last day or two, so the week holding the
+   day before publication is the honest claim (merging later prefers a more precise date from
+   another sentence or source). Earlier sentences are NOT used: they often tell other events.
+4. undated article: event_date None, and ``date_text`` keeps the relative expression ("on
+   Saturday") so it can be resolved once a date is known.
+
+Place choice: the most specific place (facility > city > admin1 > region > country) in the
+trigger's clause, else nearest in the sentence; "near X", "outskirts of X", "X province" give
+geo_precision 2; a facility or city 1; a region or country 3. Without a place in the sentence:
+the dateline's place when it lies in the article's main country, else the main country (3).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from eventwire.extract.codebook import get_codebook
+from eventwire.extract.detect import Detection, agent_tokens
+from eventwire.extract.modality import load_data
+from eventwire.models import Analysis, Mention, Place, Span, TimeExpr
+
+KIND_RANK = {"facility": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+NEAR_BEFORE = re.compile(
+    r"\b(near|nearby|outside|outskirts of|suburbs? of|close to|around|(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+    r"(?: part)? of|km (?:from|of)|kilometres? (?:from|of)|kilometers? (?:from|of)|miles? (?:from|of)|"
+    r"vicinity of|area of|region of|district of|province of|parts of|edge of|west bank of)\s*(?:the\s+)?$",
+    re.I)
+AREA_AFTER = re.compile(r"^\s*(province|region|district|state|county|governorate|area|territory|"
+                        r"department|prefecture|oblast|division|zone|countryside|outskirts)\b", re.I)
+
+
+def mention_id(article_id: str, sent_start: int, trigger_start: int, sub_event_type: str) -> str:
+    key = f"{article_id}|{sent_start}|{trigger_start}|{sub_event_type}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+# --- date ---------------------------------------------------------------------------------
+
+def _clause_chars(det: Detection) -> list[tuple[int, int]]:
+    doc = det.sent.doc
+    return [(doc[i].idx, doc[i].idx + len(doc[i])) for i in det.clause]
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _nearest(items: list, trig_char: int):
+    return min(items, key=lambda x: abs(x.start - trig_char)) if items else None
+
+
+def choose_time(analysis: Analysis, det: Detection) -> TimeExpr | None:
+    """The time expression that dates the mention, if the sentence has one."""
+    sent, doc = det.sent, det.sent.doc
+    trig_char = doc[det.trigger.start].idx
+    in_sent = [t for t in analysis.times if sent.start_char <= t.start < sent.end_char]
+    in_clause = [t for t in in_sent if _inside(t.start, t.end, _clause_chars(det))]
+    return _nearest(in_clause, trig_char) or _nearest(in_sent, trig_char)
+
+
+def _iso_day(value: str) -> str:
+    parts = value.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def _published_day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def event_date(analysis: Analysis, det: Detection) -> tuple[str | None, str | None, TimeExpr | None]:
+    """(event_date, date_precision, time expression used) for a mention."""
+    t = choose_time(analysis, det)
+    if t is not None and t.value:
+        return _iso_day(t.value), t.precision or _precision_of(t.value), t
+    if t is not None:
+        return None, None, t          # undated article: keep the expression for later
+    day = _published_day(analysis.article.published)
+    if day is None:
+        return None, None, None
+    # The week of the day before publication (see module doc), as its Monday.
+    before = day - dt.timedelta(days=1)
+    return (before - dt.timedelta(days=before.weekday())).isoformat(), "week", None
+
+
+def _precision_of(value: str) -> str:
+    return {1: "year", 2: "month"}.get(len(value.split("-")), "day")
+
+
+# --- place --------------------------------------------------------------------------------
+
+def choose_place(analysis: Analysis, det: Detection) -> Place | None:
+    """The most specific place of the trigger's clause, else of the sentence."""
+    sent = det.sent
+    trig_char = sent.doc[det.trigger.start].idx
+    doc = sent.doc
+    # "US attacks", "Turkish drones": a place naming the doer is not where it happened.
+    agent = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in agent_tokens(det)
+             if doc[i].dep_ in ("compound", "amod", "poss", "nmod") or doc[i].head.i in
+             {t.head for t in det.triggers}]
+    in_sent = [p for p in analysis.places if sent.start_char <= p.start < sent.end_char
+               and not _inside(p.start, p.end, agent)]
+    in_clause = [p for p in in_sent if _inside(p.start, p.end, _clause_chars(det))]
+    pool = in_clause or in_sent
+    if not pool:
+        return None
+    return min(pool, key=lambda p: (KIND_RANK.get(p.kind, 5), abs(p.start - trig_char)))
+
+
+def geo_precision(text: str, place: Place) -> int:
+    """1 the place itself, 2 near or part of it, 3 a region or a country."""
+    if place.kind in ("region", "country"):
+        return 3
+    before = text[max(0, place.start - 40):place.start]
+    if NEAR_BEFORE.search(before) or AREA_AFTER.match(text[place.end:place.end + 20]):
+        return 2
+    return 2 if place.kind == "admin1" else 1
+
+
+def main_country(analysis: Analysis) -> Place | None:
+    """A place standing for the article's main country (most frequent country among places)."""
+    from eventwire.analyze.places import article_country
+
+    code = article_country(analysis.places, analysis.article)
+    same = [p for p in analysis.places if p.country_code == code]
+    countries = [p for p in same if p.kind == "country"]
+    return (countries or same or [None])[0]
+
+
+def _dateline_place(analysis: Analysis, country: str | None) -> Place | None:
+    line = analysis.article.dateline
+    if not line:
+        return None
+    from eventwire.analyze.places import resolve_phrases
+
+    head = line.split(",")[0].strip()
+    found = resolve_phrases(line, [(0, len(head))], dateline=line)
+    p = found[0] if found else None
+    return p if p is not None and (country is None or p.country == country) else None
+
+
+# --- the mention --------------------------------------------------------------------------
+
+def _span(article_id: str, text: str, start: int, end: int) -> Span:
+    return Span(article_id, start, end, text[start:end])
+
+
+def _clause_range(det: Detection, others: list[Detection]) -> tuple[int, int]:
+    """Characters where this mention's casualties and weapon are read: its sentence, or with
+    several events in the sentence its clause, cut where the next event's trigger begins."""
+    sent, doc = det.sent, det.sent.doc
+    if not others or not det.clause:
+        return sent.start_char, sent.end_char
+    later = [o.trigger.start for o in others if o.trigger.start > det.trigger.start]
+    last = min([det.clause[-1] + 1] + later)
+    earlier = [o.trigger.end for o in others if o.trigger.start < det.trigger.start]
+    first = max([det.clause[0]] + [e for e in earlier if e <= det.trigger.start])
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+
+
+def _apply_place(m: Mention, analysis: Analysis, det: Detection) -> None:
+    text = analysis.article.text
+    place = choose_place(analysis, det)
+    if place is not None:
+        m.geo_precision = geo_precision(text, place)
+        m.place_text = _span(m.article_id, text, place.start, place.end)
+    else:
+        country = main_country(analysis)
+        place = _dateline_place(analysis, country.country if country else None) or country
+        m.geo_precision = 3 if place is not None else None
+    if place is None:
+        return
+    m.location, m.admin1, m.country = place.name, place.admin1, place.country
+    m.latitude, m.longitude = place.lat, place.lon
+    if place.kind == "country":
+        m.admin1 = None
+
+
+def _apply_actors(m: Mention, analysis: Analysis, det: Detection) -> None:
+    from eventwire.extract.actors import assign_roles
+
+    sent, doc = det.sent, det.sent.doc
+    t0, t1 = doc[det.trigger.start].idx, doc[det.trigger.end - 1].idx + len(doc[det.trigger.end - 1])
+    roles = assign_roles(doc, sent.start_char, sent.end_char, t0, t1, m.country, m.sub_event_type)
+    m.actor1, m.assoc_actor1 = roles.actor1, roles.assoc_actor1
+    m.actor2, m.assoc_actor2 = roles.actor2, roles.assoc_actor2
+    m.claimed, m.blamed = roles.claimed, roles.blamed
+    text = analysis.article.text
+    if roles.actor1_match is not None:
+        m.actor1_text = _span(m.article_id, text, roles.actor1_match.start, roles.actor1_match.end)
+    if roles.actor2_match is not None:
+        m.actor2_text = _span(m.article_id, text, roles.actor2_match.start, roles.actor2_match.end)
+
+
+def _apply_harm(m: Mention, analysis: Analysis, det: Detection, others: list[Detection]) -> None:
+    from eventwire.extract.casualties import find_casualties, find_weapon
+
+    doc, text = det.sent.doc, analysis.article.text
+    start, end = _clause_range(det, others)
+    cas = find_casualties(doc, start, end)
+    m.fatalities, m.injuries = cas.fatalities, cas.injuries
+    m.casualty_text = [_span(m.article_id, text, s, e) for s, e in cas.spans]
+    weapon = find_weapon(doc, start, end)
+    if weapon is not None:
+        m.weapon, m.quantity = weapon.weapon, weapon.quantity
+        m.weapon_text = _span(m.article_id, text, weapon.start, weapon.end)
+
+
+def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | None = None) -> Mention:
+    """The Mention for one detection; ``others``: the other detections of its sentence."""
+    cb = get_codebook()
+    art, sent, doc = analysis.article, det.sent, det.sent.doc
+    sub = det.sub_event_type
+    t0 = doc[det.trigger.start].idx
+    t1 = doc[det.trigger.end - 1].idx + len(doc[det.trigger.end - 1])
+    m = Mention(
+        id=mention_id(art.id, sent.start_char, t0, sub), article_id=art.id,
+        sentence=_span(art.id, art.text, sent.start_char, sent.end_char),
+        disorder_type=cb.disorder_type(sub), event_type=cb.event_type(sub), sub_event_type=sub,
+        trigger=_span(art.id, art.text, t0, t1))
+    m.event_date, m.date_precision, used = event_date(analysis, det)
+    if used is not None:
+        m.date_text = _span(art.id, art.text, used.start, used.end)
+    _apply_place(m, analysis, det)
+    _apply_actors(m, analysis, det)
+    _apply_harm(m, analysis, det, others or [])
+    m.notes = write_note(m)
+    return m
+
+
+# --- notes --------------------------------------------------------------------------------
+
+def _date_phrase(m: Mention) -> str:
+    if not m.event_date:
+        return "On an unreported date"
+    d = dt.date.fromisoformat(m.event_date)
+    if m.date_precision == "year":
+        return f"In {d.year}"
+    if m.date_precision == "month":
+        return f"In {d:%B} {d.year}"
+    if m.date_precision == "week":
+        return f"In the week of {d.day} {d:%B} {d.year}"
+    return f"On {d.day} {d:%B} {d.year}"
+
+
+def _place_phrase(m: Mention) -> str:
+    if not m.location:
+        return ""
+    where = [x for x in (m.admin1, m.country) if x and x != m.location]
+    near = "near " if m.geo_precision == 2 else "in "
+    return f" {near}{m.location}" + (f" ({', '.join(where)})" if where else "")
+
+
+def _harm_phrase(m: Mention) -> str:
+    out = []
+    if m.fatalities == 0:
+        out.append("No fatalities reported.")
+    elif m.fatalities:
+        out.append(f"{m.fatalities} {'fatality' if m.fatalities == 1 else 'fatalities'}.")
+    if m.injuries:
+        out.append(f"{m.injuries} injured.")
+    return " ".join(out)
+
+
+def write_note(m: Mention) -> str:
+    """One ACLED-style sentence: when, who did what to whom, where, harm, blame."""
+    templates = load_data("codebook.yaml")["notes"]
+    t = templates.get(m.sub_event_type) or templates["default"]
+    actor1 = m.actor1 or templates["unknown_actor"]
+    body = (t["target"] if m.actor2 else t["plain"]).format(
+        actor1=actor1, actor2=m.actor2 or "", weapon=m.weapon or "")
+    text = f"{_date_phrase(m)}, {body}{_place_phrase(m)}."
+    extra = [_harm_phrase(m)]
+    if m.blamed and m.claimed is not True:
+        extra.append(templates["blame"].format(blamed=m.blamed))
+    return " ".join([text] + [e for e in extra if e])

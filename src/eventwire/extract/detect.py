@@ -1,0 +1,363 @@
+"""Event mention detection and ACLED typing over the spaCy parse.
+
+Rules are data (``data/triggers.yaml``): trigger words per sub-event type with conditions on the
+trigger's clause, target and doer. For each trigger token the first rule that holds types it
+(a decision list encoding ACLED precedence). Triggers of one event (“killed ... in a rocket
+attack”) are grouped through the parse; separate clauses with their own triggers and places are
+separate events. Modality (``modality.py``) drops planned, feared, negated and generic events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from eventwire.extract.modality import Lexicon, clause_head, load_data, modality
+
+# Dependencies that start a new clause, hence possibly a separate event.
+BOUNDARY_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
+TARGET_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon", "onto", "targeting"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in"}
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "unleash", "perpetrate", "commit",
+               "claim", "execute", "spark", "trigger", "use", "hold", "organise", "organize"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+# Groups of state forces: "Army" inside a proper name ("Arakan Army") is a rebel group.
+STATE_GROUPS = {"state_forces"}
+
+
+@dataclass
+class Rule:
+    sub: str
+    triggers: Lexicon
+    conds: dict[str, list[str]]
+    casualty: bool = False
+
+
+@dataclass
+class Trigger:
+    """One typed trigger word or phrase (doc token indices, end exclusive)."""
+
+    start: int
+    end: int
+    head: int                 # the token that carries the phrase's syntax
+    sub_event_type: str
+    casualty: bool = False
+
+
+@dataclass
+class Detection:
+    """One event mention found in a sentence."""
+
+    sent: object                                  # spaCy Span of the sentence
+    sub_event_type: str
+    trigger: Trigger                              # the group's main trigger
+    triggers: list[Trigger] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)   # doc token indices of the event's clause
+
+    @property
+    def trigger_span(self):
+        return self.sent.doc[self.trigger.start:self.trigger.end]
+
+
+class Rules:
+    """The rule table and context lexicons from ``triggers.yaml``."""
+
+    def __init__(self, raw: dict):
+        self.groups: dict[str, Lexicon] = {}
+        for name, words in (raw.get("lexicons") or {}).items():
+            self.groups[name] = Lexicon(words)
+        for name, words in (raw.get("extra_lexicons") or {}).items():
+            self.groups[name] = Lexicon(words)
+        for name, ents in (raw.get("entity_groups") or {}).items():
+            self.groups[name] = Lexicon([], ents=ents)
+        self.rules = [Rule(r["sub"], Lexicon(r["triggers"]),
+                           {k: v for k, v in r.items() if k not in ("sub", "triggers", "casualty")},
+                           bool(r.get("casualty"))) for r in raw["rules"]]
+        unknown = {g for r in self.rules for gs in r.conds.values() for g in gs} - set(self.groups)
+        unknown |= {k for r in self.rules for k in r.conds} - set(COND_KEYS)
+        if unknown:
+            raise ValueError(f"triggers.yaml: unknown groups or conditions {sorted(unknown)}")
+
+
+@lru_cache(maxsize=1)
+def get_rules() -> Rules:
+    return Rules(load_data("triggers.yaml"))
+
+
+# --- syntactic scopes ---------------------------------------------------------------------
+
+def _subtree(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _agent_tokens(tok, depth: int = 0) -> set[int]:
+    """Who did it: subject, "by X", modifiers of a trigger noun; inherited by conjuncts."""
+    out: set[int] = set()
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "agent", "csubj"):
+            out |= _subtree(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            out |= _subtree(c)
+        elif tok.pos_ in ("NOUN", "PROPN") and c.dep_ in ("compound", "amod", "poss", "nmod"):
+            out |= _subtree(c)
+    if out:
+        return out
+    if tok.dep_ in ("conj", "xcomp", "advcl", "dobj", "pcomp", "pobj") and tok.head.i != tok.i:
+        return _agent_tokens(tok.head, depth + 1)
+    if tok.dep_ in ("acl", "relcl"):
+        return {t.i for t in tok.head.subtree if t.i < tok.i}
+    return out
+
+
+def _object_tokens(tok) -> set[int]:
+    """What was hit: direct object, passive subject, "at/on/against X" (conjuncts share it)."""
+    out: set[int] = set()
+    preps = NOUN_TARGET_PREPS if tok.pos_ in ("NOUN", "PROPN") else TARGET_PREPS
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd"):
+            out |= _subtree(c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            out |= _subtree(c)
+        elif c.dep_ == "prt":
+            out |= {g.i for g in c.children for g in g.subtree}
+    if not out and tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS:
+        out |= {t.i for c in tok.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                for t in c.subtree}
+    if not out:
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == tok.pos_:
+                out |= _object_tokens(c)
+        if tok.dep_ == "conj":
+            out |= {t.i for c in tok.head.children if c.dep_ in ("dobj",) for t in c.subtree}
+    return out
+
+
+def _clause_tokens(head_tok, sent, other_heads: set[int]) -> set[int]:
+    """The trigger's clause minus embedded clauses that carry other events."""
+    top = clause_head(head_tok)
+    keep = _subtree(top)
+    if top.dep_ == "acl":
+        # "an explosive device detonated near ...": the modified noun belongs to the clause.
+        keep |= {t.i for t in top.head.subtree if t.i < top.i}
+    for t in top.subtree:
+        if t.i == top.i or t.i == head_tok.i:
+            continue
+        if (t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))) \
+                and head_tok.i not in _subtree(t) and (_subtree(t) & other_heads):
+            keep -= _subtree(t)
+    return keep
+
+
+# --- rule evaluation --------------------------------------------------------------------
+
+class _Context:
+    """Lazy per-sentence lexicon hits."""
+
+    def __init__(self, sent, rules: Rules):
+        self.sent, self.rules = sent, rules
+        self._cov: dict[str, set[int]] = {}
+
+    def cov(self, group: str) -> set[int]:
+        if group not in self._cov:
+            doc = self.sent.doc
+            # Words inside dates are not cues ("21 March" is no march).
+            hits = {i for i in self.rules.groups[group].covers(self.sent)
+                    if doc[i].ent_type_ not in ("DATE", "TIME")}
+            if group in STATE_GROUPS:
+                hits = {i for i in hits if not _in_proper_name(self.sent.doc[i])}
+            self._cov[group] = hits
+        return self._cov[group]
+
+
+    def any_in(self, groups: list[str], toks: set[int]) -> bool:
+        return any(self.cov(g) & toks for g in groups)
+
+
+def _in_proper_name(tok) -> bool:
+    # "Arakan Army", "New People's Army": a capitalised head with a proper-noun modifier.
+    if not tok.text[:1].isupper():
+        return False
+    return any(c.pos_ == "PROPN" and c.ent_type_ not in ("NORP", "GPE") and c.i < tok.i
+               for c in tok.children) or (tok.pos_ == "PROPN" and tok.ent_type_ == "ORG"
+                                          and tok.i > tok.sent.start and tok.nbor(-1).pos_ == "PROPN"
+                                          and tok.nbor(-1).ent_type_ not in ("NORP", "GPE"))
+
+
+COND_KEYS = {"any": ("clause", "any"), "all": ("clause", "all"), "none": ("clause", "none"),
+             "sent_any": ("sent", "any"), "sent_none": ("sent", "none"),
+             "object": ("object", "any"), "object_none": ("object", "none"),
+             "agent": ("agent", "any"), "agent_none": ("agent", "none")}
+
+
+def _scope(name: str, span: range, ctx: _Context, clause: set[int]) -> set[int]:
+    doc = ctx.sent.doc
+    if name == "clause":
+        return clause
+    if name == "sent":
+        return set(range(ctx.sent.start, ctx.sent.end))
+    fn = _object_tokens if name == "object" else _agent_tokens
+    return set().union(*(fn(doc[i]) for i in span))
+
+
+def _holds(rule: Rule, trig: tuple[int, int], ctx: _Context, clause: set[int]) -> bool:
+    span = range(*trig)
+    for key, groups in rule.conds.items():
+        scope, mode = COND_KEYS[key]
+        toks = _scope(scope, span, ctx, clause)
+        if mode == "all":
+            ok = all(ctx.any_in([g], toks) for g in groups)
+        else:
+            ok = ctx.any_in(groups, toks) == (mode == "any")
+        if not ok:
+            return False
+    return True
+
+
+def _phrase_head(doc, start: int, end: int):
+    # The token whose head lies outside the phrase carries its syntax.
+    for i in range(start, end):
+        if not (start <= doc[i].head.i < end) or doc[i].head.i == i:
+            return doc[i]
+    return doc[start]
+
+
+def _candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
+    """All trigger spans of all rules, longest first per start, with their head token."""
+    spans: dict[tuple[int, int], object] = {}
+    for rule in rules.rules:
+        for s, e in rule.triggers.match(sent):
+            if any(sent.doc[i].ent_type_ in NON_TRIGGER_ENTS for i in range(s, e)):
+                continue  # "21 March", "Strike Force" in names
+            spans.setdefault((s, e), _phrase_head(sent.doc, s, e))
+    # Drop spans inside longer spans ("shot" inside "shot dead").
+    keys = sorted(spans, key=lambda k: (k[0], -(k[1] - k[0])))
+    out, covered = [], set()
+    for s, e in keys:
+        if set(range(s, e)) <= covered and e - s == 1:
+            continue
+        covered |= set(range(s, e))
+        out.append((s, e, spans[(s, e)]))
+    return out
+
+
+def type_triggers(sent, rules: Rules | None = None) -> list[Trigger]:
+    """Typed triggers of a sentence, before modality and grouping."""
+    rules = rules or get_rules()
+    ctx = _Context(sent, rules)
+    cands = _candidates(sent, rules)
+    heads = {h.i for _, _, h in cands}
+    out: list[Trigger] = []
+    for s, e, head in cands:
+        clause = _clause_tokens(head, sent, heads - {head.i})
+        for rule in rules.rules:
+            if (s, e) in rule.triggers.match(sent.doc[s:e]) and _holds(rule, (s, e), ctx, clause):
+                out.append(Trigger(s, e, head.i, rule.sub, rule.casualty))
+                break
+    return out
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _attached(child, parent) -> bool:
+    """``child`` hangs below ``parent`` without crossing into a separate clause."""
+    t = child
+    while t.head.i != t.i and t.i != parent.i:
+        if t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            return False
+        t = t.head
+    return t.i == parent.i
+
+
+HARM_LEMMAS = {"kill", "wound", "injure", "leave", "die", "claim", "cause", "maim"}
+
+
+def _is_result_clause(tok) -> bool:
+    return tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.lemma_ in HARM_LEMMAS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def agent_tokens(det: "Detection") -> set[int]:
+    """Token indices of the doer of a detection's triggers."""
+    doc = det.sent.doc
+    return set().union(*(_agent_tokens(doc[t.head]) for t in det.triggers))
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "into", "outside", "around", "on"}
+
+
+def _has_own_place(clause: set[int], sent) -> bool:
+    doc = sent.doc
+    return any(doc[i].ent_type_ in PLACE_ENTS or (doc[i].pos_ == "PROPN" and doc[i].dep_ == "pobj"
+               and doc[i].head.lower_ in LOCATIVE_PREPS) for i in clause)
+
+
+def _has_own_arguments(g: "Detection", prev: "Detection", sent) -> bool:
+    """A separate place or a separate target: a separate event, not the same one retold."""
+    mine = set(g.clause) - set(prev.clause)
+    if _has_own_place(mine, sent):
+        return True
+    target = _object_tokens(sent.doc[g.trigger.head]) & mine
+    return any(sent.doc[i].pos_ in ("NOUN", "PROPN") for i in target) and g.trigger.casualty is False \
+        and not (target & set(_object_tokens(sent.doc[prev.trigger.head])))
+
+
+def group_triggers(sent, trigs: list[Trigger]) -> list[Detection]:
+    """Group triggers into event mentions (one per separate event in the sentence)."""
+    doc = sent.doc
+    anchors = [t for t in trigs if not t.casualty]
+    pool = anchors or trigs[:1]
+    pool = sorted(pool, key=lambda t: (_is_result_clause(doc[t.head]), _depth(doc[t.head]), t.start))
+    heads = {t.head for t in pool}
+    groups: list[Detection] = []
+    for trig in pool:
+        home = next((g for g in groups
+                     if any(_attached(doc[trig.head], doc[o.head]) for o in g.triggers)), None)
+        if home is None and _is_result_clause(doc[trig.head]) and groups:
+            # "..., killing 25": the toll of the nearest preceding event, not an event of its own.
+            before = [g for g in groups if g.trigger.start < trig.start]
+            home = max(before, key=lambda g: max(t.start for t in g.triggers)) if before else None
+        if home:
+            home.triggers.append(trig)
+            continue
+        clause = _clause_tokens(doc[trig.head], sent, heads - {trig.head})
+        groups.append(Detection(sent, trig.sub_event_type, trig, [trig], sorted(clause)))
+    return _merge_same_type(sorted(groups, key=lambda g: g.trigger.start), sent)
+
+
+def _merge_same_type(groups: list[Detection], sent) -> list[Detection]:
+    # A second same-type clause without a place of its own is the same event retold
+    # ("stormed the base, triggering a firefight with troops").
+    out: list[Detection] = []
+    for g in groups:
+        prev = next((p for p in out if p.sub_event_type == g.sub_event_type), None)
+        if prev and not _has_own_arguments(g, prev, sent):
+            prev.triggers.extend(g.triggers)
+            prev.clause = sorted(set(prev.clause) | set(g.clause))
+            continue
+        out.append(g)
+    return out
+
+
+def detect_sentence(sent, keep_unreal: bool = False) -> list[Detection]:
+    """Event mentions in one sentence (a spaCy Span)."""
+    trigs = type_triggers(sent)
+    if not keep_unreal:
+        trigs = [t for t in trigs if modality(sent.doc[t.head]) is None]
+    anchors = [t for t in trigs if not t.casualty]
+    if anchors:
+        trigs = anchors
+    return group_triggers(sent, trigs) if trigs else []
+
+
+def detect(doc) -> list[Detection]:
+    """Event mentions in every sentence of a parsed document."""
+    return [d for sent in doc.sents for d in detect_sentence(sent)]

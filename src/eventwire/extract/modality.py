@@ -1,0 +1,216 @@
+"""Modality of event triggers (negated, hypothetical, generic) and the word-list matching it shares
+with detection.
+
+A trigger that is planned, feared, threatened, conditional, negated, habitual or an aggregate
+count does not report one event that happened; retold past events do.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+POS_FILTERS = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}}
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """A YAML file from ``eventwire/extract/data``."""
+    text = resources.files("eventwire.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(entry: str) -> tuple[str, ...]:
+    # Same tokenizer as the documents, so "gang-raped" or "sit-in" split the same way.
+    from eventwire.analyze.nlp import get_nlp
+
+    return tuple(t.lower_ for t in get_nlp().tokenizer(entry))
+
+
+def token_is(tok, word: str, pos: set[str] | None = None) -> bool:
+    if pos and tok.pos_ not in pos:
+        return False
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+class Lexicon:
+    """A list of words and phrases; ``match(sent)`` gives the token spans it covers."""
+
+    def __init__(self, entries: list[str] | None, ents: list[str] | None = None):
+        self.ents = set(ents or [])
+        self.entries: list[tuple[tuple[str, ...], set[str] | None]] = []
+        for raw in entries or []:
+            entry, pos = _split_pos(str(raw))
+            words = _tokenize(entry.lower().strip())
+            if words:
+                self.entries.append((words, POS_FILTERS.get(pos)))
+        self.first: dict[str, list[tuple[tuple[str, ...], set[str] | None]]] = {}
+        for words, pos in self.entries:
+            self.first.setdefault(words[0], []).append((words, pos))
+
+    def match(self, span) -> list[tuple[int, int]]:
+        """Token index spans (doc indices, end exclusive) in ``span`` covered by an entry."""
+        hits: list[tuple[int, int]] = []
+        doc = span.doc
+        for tok in span:
+            if self.ents and tok.ent_type_ in self.ents:
+                hits.append((tok.i, tok.i + 1))
+            cands = self.first.get(tok.lower_, []) + (
+                self.first.get(tok.lemma_.lower(), []) if tok.lemma_.lower() != tok.lower_ else [])
+            for words, pos in cands:
+                end = tok.i + len(words)
+                if end > span.end:
+                    continue
+                if len(words) == 1:
+                    if token_is(tok, words[0], pos):
+                        hits.append((tok.i, end))
+                elif all(token_is(doc[tok.i + k], w) for k, w in enumerate(words)):
+                    hits.append((tok.i, end))
+        return hits
+
+    def covers(self, span) -> set[int]:
+        return {i for s, e in self.match(span) for i in range(s, e)}
+
+
+def _split_pos(raw: str) -> tuple[str, str]:
+    # "fire/V" -> ("fire", "V"); plain entries have no filter.
+    if len(raw) > 2 and raw[-2] == "/" and raw[-1] in POS_FILTERS:
+        return raw[:-2], raw[-1]
+    return raw, ""
+
+
+# --- modality ----------------------------------------------------------------------------
+
+NEGATED, HYPOTHETICAL, GENERIC = "negated", "hypothetical", "generic"
+# Dependencies through which a governing word's meaning reaches its complement.
+GOVERNED_DEPS = {"dobj", "xcomp", "pobj", "prep", "nsubjpass", "nsubj", "attr", "acl", "oprd",
+                 "compound", "amod", "conj", "advcl", "pcomp", "npadvmod", "dative", "appos"}
+# Clauses that report facts of their own: modality above them does not reach down.
+FACT_MARKS = {"after", "when", "as", "before", "while", "because", "since", "following", "once",
+              "until", "though", "although"}
+CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj",
+               "parataxis", "csubjpass"}
+
+
+class _Cues:
+    def __init__(self, raw: dict):
+        self.gov = _WordSet(raw["hypothetical_governors"])
+        self.hyp_mod = _WordSet(raw["hypothetical_modifiers"])
+        self.modal = _WordSet(raw["modal_auxiliaries"])
+        self.cond = _WordSet(raw["conditional_marks"])
+        self.hab_gov = _WordSet(raw["habitual_governors"])
+        self.hab_mod = _WordSet(raw["habitual_modifiers"])
+        self.aggregate = _WordSet(raw["aggregate_heads"])
+        self.neg = _WordSet(raw["negation_words"])
+        self.neg_prep = _WordSet(raw["negating_preps"])
+        self.since = Lexicon(raw["since_words"])
+
+
+class _WordSet:
+    """Single words plus "verb particle" pairs ("call for", "come under")."""
+
+    def __init__(self, entries: list[str]):
+        self.words = {e.lower() for e in entries if " " not in e}
+        self.pairs = {tuple(e.lower().split(" ", 1)) for e in entries if " " in e}
+
+    def has(self, tok) -> bool:
+        return tok.lower_ in self.words or tok.lemma_.lower() in self.words
+
+    def has_pair(self, head, prep) -> bool:
+        return (head.lemma_.lower(), prep.lower_) in self.pairs or (head.lower_, prep.lower_) in self.pairs
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues(load_data("modality.yaml"))
+
+
+def clause_head(tok):
+    """The verb heading the clause ``tok`` belongs to (or the sentence root)."""
+    t = tok
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS):
+        t = t.head
+    return t
+
+
+def _modifier_state(tok, cues: _Cues) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
+            return NEGATED
+        if c.dep_ in ("amod", "advmod", "nummod", "det", "compound", "quantmod", "npadvmod"):
+            if cues.hyp_mod.has(c):
+                return HYPOTHETICAL
+            if cues.hab_mod.has(c):
+                return GENERIC
+    return None
+
+
+def _clause_state(head, cues: _Cues) -> str | None:
+    for c in head.children:
+        if c.dep_ == "neg":
+            return NEGATED
+        if c.dep_ == "aux" and cues.modal.has(c):
+            return HYPOTHETICAL
+        if c.dep_ == "mark" and cues.cond.has(c):
+            return HYPOTHETICAL
+        if c.dep_ in ("advmod", "npadvmod") and cues.hab_mod.has(c):
+            return GENERIC
+    if _present_perfect(head) and cues.since.match(head.sent):
+        return GENERIC
+    return None
+
+
+def _present_perfect(head) -> bool:
+    # "have come under", "have been killed": a tally up to now, not one dated event.
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+               for c in head.children)
+
+
+def _stops(node) -> bool:
+    # Relative clauses and temporal/causal subordinate clauses state facts of their own.
+    if node.dep_ in ("relcl", "parataxis"):
+        return True
+    if node.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in node.children)
+    if node.dep_ == "pobj" and node.head.lower_ in FACT_MARKS:
+        return True
+    return False
+
+
+def modality(tok) -> str | None:
+    """None when ``tok`` (an event trigger) reports an event that happened, else why not:
+    "negated", "hypothetical" or "generic"."""
+    cues = _cues()
+    state = _modifier_state(tok, cues)
+    if state:
+        return state
+    node = tok
+    seen_clause = False
+    while True:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            state = _clause_state(node, cues)
+            if state:
+                return state
+            seen_clause = True
+        if node.head.i == node.i or _stops(node):
+            return None
+        head = node.head
+        if node.dep_ == "pobj" and cues.neg_prep.has(head):
+            return NEGATED
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            gov = head.head
+            if cues.gov.has_pair(gov, head) or cues.hab_gov.has_pair(gov, head):
+                return HYPOTHETICAL if cues.gov.has_pair(gov, head) else GENERIC
+            if head.lower_ == "of" and cues.aggregate.has(gov):
+                return GENERIC
+        if node.dep_ in GOVERNED_DEPS and node.dep_ != "ccomp":
+            if cues.gov.has(head):
+                return HYPOTHETICAL
+            if cues.hab_gov.has(head) and node.dep_ in ("nsubj", "xcomp", "dobj", "pobj", "prep"):
+                return GENERIC
+        if node.dep_ == "ccomp" and seen_clause:
+            # Reported speech: the complement keeps its own modality, already checked.
+            pass
+        node = head

@@ -1,0 +1,133 @@
+"""Detection, typing and modality of event mentions (rules over the spaCy parse)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.analyze.nlp import get_nlp
+from eventwire.extract.codebook import get_codebook
+from eventwire.extract.detect import detect_sentence, get_rules
+from eventwire.extract.modality import modality
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def types(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [d.sub_event_type for s in doc.sents for d in detect_sentence(s)]
+
+
+def test_codebook_nesting_and_disorder():
+    cb = get_codebook()
+    assert len(cb.sub_event_types) == 25
+    assert len(cb.event_types) == 6
+    assert set(cb.disorder_types) == {"Political violence", "Demonstrations", "Strategic developments"}
+    assert cb.disorder_type("Excessive force against protesters") == "Political violence; Demonstrations"
+    assert cb.disorder_type("Mob violence") == "Political violence"
+    assert cb.disorder_type("Violent demonstration") == "Demonstrations"
+    assert cb.event_type("Air/drone strike") == "Explosions/Remote violence"
+    assert "Looting/property destruction" in cb.subtypes_of("Strategic developments")
+
+
+def test_rules_reference_only_codebook_types():
+    cb = get_codebook()
+    assert {r.sub for r in get_rules().rules} == set(cb.sub_event_types)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Insurgents ambushed an army patrol near Tal Afar, killing two soldiers.", "Armed clash"),
+    ("Troops recaptured the district centre from the rebels after two days of fighting.",
+     "Government regains territory"),
+    ("Militants overran the town of Kukawa after heavy fighting with the garrison.",
+     "Non-state actor overtakes territory"),
+    ("A drone strike hit a car on the outskirts of Idlib, killing three men.", "Air/drone strike"),
+    ("Separatists fired mortars at the village of Krasnohorivka overnight.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb tore through a minibus in Khost province, killing four passengers.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber struck a police academy in Quetta on Monday.", "Suicide bomb"),
+    ("An attacker lobbed a grenade at a police van in Anantnag.", "Grenade"),
+    ("The shells released chlorine gas over the town, residents said.", "Chemical weapon"),
+    ("Fighters raped two girls in a village near Bunia.", "Sexual violence"),
+    ("Gunmen shot dead a village chief in Zamfara state.", "Attack"),
+    ("Bandits kidnapped eight travellers on the road to Birnin Gwari.",
+     "Abduction/forced disappearance"),
+    ("Hundreds of nurses marched through Harare to demand better pay.", "Peaceful protest"),
+    ("Police used tear gas to disperse students protesting in Nairobi.", "Protest with intervention"),
+    ("Troops opened fire on protesters in Mandalay, killing two.",
+     "Excessive force against protesters"),
+    ("Protesters burned tyres and hurled stones at police in Lome.", "Violent demonstration"),
+    ("A mob lynched a man accused of theft in Kano.", "Mob violence"),
+    ("The warring sides signed a ceasefire agreement in Jeddah.", "Agreement"),
+    ("Police arrested a senior opposition figure in Harare.", "Arrests"),
+    ("The army deployed two more battalions to the region.", "Change to group/activity"),
+    ("Soldiers defused a bomb planted near the market in Gao.", "Disrupted weapons use"),
+    ("The militia set up a base in the abandoned school.", "Headquarters or base established"),
+    ("Fighters looted the market and burned down shops in Nyala.", "Looting/property destruction"),
+    ("The rebels withdrew from the town without a fight.", "Non-violent transfer of territory"),
+    ("The governor imposed a curfew on the city.", "Other"),
+])
+def test_typing(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the group was planning an imminent attack on the airport.",
+    "Residents are bracing for more attacks.",
+    "Officials fear the fighting could bring devastating violence to the city.",
+    "The militants threatened to attack the base.",
+    "The minister said the army would not tolerate attacks on civilians.",
+    "If the attacks continue, aid agencies will leave.",
+    "The opposition called for protests on Friday.",
+    "The town has come under regular rocket attacks since March.",
+    "Armed groups continue to launch rockets at the camp.",
+    "The shooting was one of around 40 attacks since August.",
+    "A flood swept away houses in the valley, killing 12 people.",
+    "The bus overturned on the highway, killing nine passengers.",
+    "The striker attacked down the left wing in the second half.",
+    "The company struck a deal with the ministry.",
+])
+def test_not_events(nlp, text):
+    assert types(nlp, text) == []
+
+
+def test_background_event_is_an_event(nlp):
+    text = "The militia killed a contractor in December 2019 in a rocket attack on a base near Kirkuk."
+    assert types(nlp, text) == ["Shelling/artillery/missile attack"]
+
+
+def test_two_events_with_own_triggers_and_places(nlp):
+    text = ("Two mortar rounds hit a police station in Kandahar on Saturday, while two rockets "
+            "slammed into an army base in Lashkar Gah.")
+    assert types(nlp, text) == ["Shelling/artillery/missile attack"] * 2
+
+
+def test_cause_and_consequence_are_two_events(nlp):
+    text = ("Militants killed a soldier in a rocket attack on a base in Mosul, prompting Turkish "
+            "air strikes against three of their positions.")
+    assert types(nlp, text) == ["Shelling/artillery/missile attack", "Air/drone strike"]
+
+
+def test_one_event_one_mention(nlp):
+    # the toll and the setting of one event are not more events
+    assert types(nlp, "Gunmen killed 20 villagers in an attack on Dogo in Plateau state.") == ["Attack"]
+    text = "Rebels stormed a military camp near Beni, triggering a firefight with soldiers."
+    assert types(nlp, text) == ["Armed clash"]
+
+
+def test_generic_re_mention_keeps_its_own_words(nlp):
+    assert types(nlp, "The rocket attacks caused no casualties, officials said.") == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_modality_labels(nlp):
+    doc = nlp("The army did not attack the town.")
+    assert modality(doc[4]) == "negated"
+    doc = nlp("They vowed to attack the town.")
+    assert modality(doc[3]) == "hypothetical"
+    doc = nlp("Attacks on schools have increased sharply this year.")
+    assert modality(doc[0]) == "generic"
+    doc = nlp("Gunmen attacked the town on Sunday.")
+    assert modality(doc[1]) is None
