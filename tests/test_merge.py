@@ -67,6 +67,15 @@ def test_undated_mention_of_another_story_needs_strong_agreement() -> None:
     assert clusters(merge_mentions([dated, weak, strong], art)) == {frozenset({"m1", "m3"}), frozenset({"m2"})}
 
 
+def test_undated_report_naming_the_same_weekday_at_the_same_place_joins() -> None:
+    art = infos({"a1": "a1", "a2": "a2", "a3": "a3"})
+    dated = mention("m1", "a1")  # a Saturday
+    saturday = mention("m2", "a2", date=None, date_text=Span("a2", 0, 11, "on Saturday"))
+    elsewhere = mention("m3", "a3", date=None, date_text=Span("a3", 0, 11, "on Saturday"), place=CAMP_EAST)
+    assert clusters(merge_mentions([dated, saturday, elsewhere], art)) == {
+        frozenset({"m1", "m2"}), frozenset({"m3"})}
+
+
 def test_two_bases_attacked_the_same_evening_are_two_events() -> None:
     art = infos({"a1": "a1", "a2": "a2"})
     ms = [mention("m1", "a1"), mention("m2", "a2", place=CAMP_EAST)]

@@ -82,11 +82,12 @@ def ingest(
 
     store = Store(db)
     try:
+        copies = _load_copy_groups(store)
         raws_in = _distinct_ids(read_paths(paths, problem, published=published))
         for raws in _chunks(raws_in, BATCH_RAWS):
             report.read += len(raws)
             articles = clean_documents(raws, problem)
-            _ingest_batch(store, raws, articles, report)
+            _ingest_batch(store, copies, raws, articles, report)
             if on_progress:
                 on_progress(len(raws))
         report.events_total = store.counts()["events"]
@@ -111,8 +112,17 @@ def _distinct_ids(raws: Iterable[RawDocument]) -> Iterator[RawDocument]:
         yield raw
 
 
-def _ingest_batch(store, raws: list[RawDocument], articles: list[Article], report: IngestReport) -> None:
-    from eventwire.merge.syndication import date_undated, group_copies, signature
+def _load_copy_groups(store):
+    from eventwire.merge.syndication import CopyGroups
+
+    copies = CopyGroups()
+    for article_id, text, signature, group in store.syndication_rows():
+        copies.load(article_id, text, signature, group)
+    return copies
+
+
+def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article], report: IngestReport) -> None:
+    from eventwire.merge.syndication import date_undated, signature
 
     stored_sha = store.stored_raw_sha(a.id for a in articles)
     new = [a for a in articles if stored_sha.get(a.id) != a.raw_sha256]
@@ -121,18 +131,18 @@ def _ingest_batch(store, raws: list[RawDocument], articles: list[Article], repor
         return
     new_ids = {a.id for a in new}
 
-    # Syndication over the whole store plus this batch: groups depend on the set, not the order.
-    stored_rows = [row for row in store.syndication_rows() if row[0] not in new_ids]
-    texts = {row[0]: row[1] for row in stored_rows}
-    texts.update({a.id: a.text for a in new})
-    groups = group_copies(texts)
-    old_groups = {row[0]: row[3] for row in stored_rows}
+    # Syndication groups grow as copies arrive; only the groups this batch touches are revisited.
+    regrouped: set[str] = set()
+    for article in sorted(new, key=lambda a: a.id):
+        regrouped |= copies.add(article.id, article.text)
+    touched = {copies.group(a.id) for a in new}
+    in_groups = set().union(*(copies.members(g) for g in touched))
+    stored_articles = {a.id: a for a in store.articles(sorted(in_groups - new_ids))}
+    groups = {i: copies.group(i) for i in in_groups}
 
     # Undated articles take the date of their dated copies; stored ones that change get re-analysed.
-    stored_articles = {a.id: a for a in store.articles(texts.keys() - new_ids)} if stored_rows else {}
-    everyone = list(stored_articles.values()) + new
-    dated = {a.id: a for a in date_undated(everyone, groups)}
-    redated = [dated[i] for i, a in stored_articles.items() if dated[i].published != a.published]
+    dated = {a.id: a for a in date_undated(list(stored_articles.values()) + new, groups)}
+    redated = [dated[i] for i, a in sorted(stored_articles.items()) if dated[i].published != a.published]
     report.articles_redated += len(redated)
     to_analyse = [dated[a.id] for a in new] + redated
 
@@ -141,16 +151,16 @@ def _ingest_batch(store, raws: list[RawDocument], articles: list[Article], repor
     report.articles_stored += len(new)
 
     with store.batch() as batch:
-        touched = batch.mention_countries(a.id for a in to_analyse)
+        # Events are recomputed for every country whose mentions change or whose sources regroup.
+        countries = batch.mention_countries([a.id for a in to_analyse] + sorted(regrouped))
         for raw in raws:
             batch.put_raw(raw)
         for article in to_analyse:
-            batch.put_article(article, signature(article.text), groups.get(article.id, article.id))
-        for article_id, group in groups.items():
-            if article_id in stored_articles and old_groups.get(article_id) != group:
-                batch.set_group(article_id, group)
+            batch.put_article(article, signature(article.text), copies.group(article.id))
+        for article_id in sorted(regrouped - {a.id for a in to_analyse}):
+            batch.set_group(article_id, copies.group(article_id))
         batch.put_mentions(mentions)
-        _remerge(batch, touched | {m.country for m in mentions})
+        _remerge(batch, countries | {m.country for m in mentions})
 
 
 def _remerge(batch, countries: set[str | None]) -> None:

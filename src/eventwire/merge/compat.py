@@ -9,8 +9,8 @@ conflict inside. The rules:
   mentions come from one story or name the same place on the same day;
 - date: the two date intervals (a week-precision date is 7 days) overlap; an undated
   mention matches only within its syndication group (same story) or on strong agreement
-  (same sub-type, the same precise place, a shared named actor), and never contradicts
-  a weekday it names ("on Saturday");
+  (same sub-type, the same precise place, and a shared named actor or the same weekday
+  named: "on Saturday" against a Saturday), and never contradicts a weekday it names;
 - place: same country; within ``radius_km`` when both are geocoded to a place (precision
   1-2); same admin1 when known; country-level (precision 3) matches anything in the
   country; a mention with no country matches only within its syndication group;
@@ -164,6 +164,20 @@ def _weekday_conflict(m: Mention, n: Mention) -> bool:
     return False
 
 
+def weekday_agrees(m: Mention, n: Mention) -> bool:
+    """An undated mention names the weekday of the other's day (or both name the same one)."""
+    for undated, other in ((m, n), (n, m)):
+        wd = weekday_named(undated) if interval(undated) is None else None
+        if wd is None:
+            continue
+        iv = interval(other)
+        if iv is not None and iv[0] == iv[1] and date.fromordinal(iv[0]).weekday() == wd:
+            return True
+        if iv is None and weekday_named(other) == wd:
+            return True
+    return False
+
+
 def same_sentence(m: Mention, n: Mention) -> bool:
     return m.article_id == n.article_id and (m.sentence.start, m.sentence.end) == (n.sentence.start, n.sentence.end)
 
@@ -185,7 +199,8 @@ def link(m: Mention, n: Mention, same_group: bool) -> float | None:
     named = shared_named_actors(m, n)
     if place == UNKNOWN and not same_group:
         return None
-    if when == UNKNOWN and not same_group and not (place == STRONG and same_type and named):
+    strong = place == STRONG and same_type and (named or weekday_agrees(m, n))
+    if when == UNKNOWN and not same_group and not strong:
         return None
     # a different sub-type of the family: both dated alike, and the same story or place
     if not same_type and not (when == SAME and (same_group or (place == STRONG and both_days))):

@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Mapping
 
-from eventwire.merge.compat import cfg, conflict, has_point, haversine_km, interval, is_unidentified, link
+from eventwire.merge.compat import (
+    cfg, conflict, has_point, haversine_km, interval, is_unidentified, link, weekday_named,
+)
 from eventwire.merge.reconcile import build_event
 from eventwire.models import Event, Mention
 
@@ -111,6 +113,19 @@ def _named(m: Mention) -> list[str]:
     return sorted({a for a in (m.actor1, m.actor2) if not is_unidentified(a)})
 
 
+def _link_keys(m: Mention) -> list[str]:
+    """What an undated mention of another story may share to link: a named actor, or the
+    weekday (named by the undated one, the weekday of the other's day)."""
+    keys = _named(m)
+    iv = interval(m)
+    weekday = date.fromordinal(iv[0]).weekday() if iv is not None and iv[0] == iv[1] else None
+    if iv is None:
+        weekday = weekday_named(m)
+    if weekday is not None:
+        keys.append(f"weekday:{weekday}")
+    return keys
+
+
 def _place_keys(m: Mention) -> list[tuple]:
     """Where a mention sits for the undated/strong-agreement path: grid cell and place name."""
     keys = []
@@ -149,7 +164,7 @@ class _Candidates:
         elif iv is not None:
             for w in _weeks(iv, 0):
                 self.by_week[m.country, w].append(m)
-        for actor in _named(m):
+        for actor in _link_keys(m):
             for key in _place_keys(m):
                 self.by_place[(m.country, actor, *key)].append(m)
 
@@ -170,7 +185,7 @@ class _Candidates:
     def _near(self, m: Mention) -> Iterable[Mention]:
         if not m.country:
             return
-        for actor in _named(m):
+        for actor in _link_keys(m):
             if has_point(m):
                 for cell in _cells_near(m.latitude, m.longitude, _max_radius()):
                     yield from self.by_place.get((m.country, actor, "cell", *cell), ())
@@ -295,7 +310,7 @@ class Block:
         iv = interval(m)
         if self.date_from is not None:
             return iv is not None and iv[0] <= _ordinal(self.date_to) and _ordinal(self.date_from) <= iv[1]
-        if (self.undated_only and iv is not None) or self.actor not in _named(m):
+        if (self.undated_only and iv is not None) or self.actor not in _link_keys(m):
             return False
         if self.near is not None:
             return has_point(m) and haversine_km(m.latitude, m.longitude, *self.near[:2]) <= self.near[2]
@@ -315,7 +330,7 @@ def _blocks_of(m: Mention, group: str, slack: int) -> Iterable[Block]:
         yield Block(country=m.country, date_from=date.fromordinal(iv[0] - slack).isoformat(),
                     date_to=date.fromordinal(iv[1] + slack).isoformat())
     undated_only = iv is not None  # two dated mentions meet through their dates
-    for actor in _named(m):
+    for actor in _link_keys(m):
         if has_point(m):
             yield Block(country=m.country, near=(m.latitude, m.longitude, _max_radius()), actor=actor,
                         undated_only=undated_only)

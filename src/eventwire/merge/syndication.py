@@ -268,6 +268,62 @@ def group_copies(texts: dict[str, str]) -> dict[str, str]:
     return {a: find(a) for a in texts}
 
 
+class CopyGroups:
+    """Syndication groups kept current as articles arrive, for incremental ingest.
+
+    Groups are the connected groups of copies, each named by its smallest article id, so the
+    grouping depends on the set of articles, not on the order they came in. Adding an
+    article only ever joins groups.
+    """
+
+    def __init__(self) -> None:
+        self.index = SyndicationIndex()
+        self._parent: dict[str, str] = {}
+        self._members: dict[str, set[str]] = {}
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._parent
+
+    def load(self, article_id: str, text: str, signature: bytes | None, group: str | None) -> None:
+        """An article already stored, with its stored signature and group."""
+        self.index.add(article_id, text, signature)
+        root = group or article_id
+        for node in {root, article_id}:
+            self._parent.setdefault(node, node)
+            self._members.setdefault(node, {node})
+        self._union(article_id, root)
+
+    def add(self, article_id: str, text: str) -> set[str]:
+        """Index a new (or changed) article; return the ids whose group changed."""
+        self.index.add(article_id, text)
+        self._parent.setdefault(article_id, article_id)
+        self._members.setdefault(article_id, {article_id})
+        changed: set[str] = set()
+        for other, _score in self.index.near_copies(article_id):
+            changed |= self._union(article_id, other)
+        return changed
+
+    def group(self, article_id: str) -> str:
+        node = article_id
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+    def members(self, group: str) -> set[str]:
+        return set(self._members.get(self.group(group), {group}))
+
+    def _union(self, a: str, b: str) -> set[str]:
+        ra, rb = self.group(a), self.group(b)
+        if ra == rb:
+            return set()
+        keep, gone = min(ra, rb), max(ra, rb)
+        self._parent[gone] = keep
+        moved = self._members.pop(gone)
+        self._members[keep] |= moved
+        return moved
+
+
 def date_undated(articles: list[Article], groups: dict[str, str]) -> list[Article]:
     """Undated articles take the date of the earliest dated copy in their group.
 
@@ -276,6 +332,9 @@ def date_undated(articles: list[Article], groups: dict[str, str]) -> list[Articl
     precision, and ``published_from`` says ``syndication:<id of the copy>``. Returns new
     Article objects (the others unchanged, same order); inputs are not modified.
     """
+    # A date taken from a copy before is re-derived: a copy dated earlier may have arrived since.
+    articles = [replace(a, published=None, published_precision=None, published_from=None)
+                if (a.published_from or "").startswith("syndication:") else a for a in articles]
     earliest: dict[str, Article] = {}
     for a in articles:
         if a.published:
