@@ -70,12 +70,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.read or not report.problems else 1
 
 
+def _table_console() -> Console:
+    """A terminal's own width; a generous one when piped (make demo, logs)."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
 def cmd_events(args: argparse.Namespace) -> int:
     events = api.events(db=args.db, since=args.since, until=args.until, type=args.type, country=args.country)
     if args.format == "table":
         from eventwire.serve.tables import events_table
 
-        Console().print(events_table(events))
+        _table_console().print(events_table(events))
     else:
         export(events, args.format, sys.stdout)
     return 0
@@ -86,7 +92,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     if args.format == "table":
         from eventwire.serve.tables import articles_table
 
-        Console().print(articles_table(articles))
+        _table_console().print(articles_table(articles))
     else:
         for article in articles:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")

@@ -15,7 +15,7 @@ def events_table(events: list[Event]) -> Table:
     for name in ("date", "sub-event type", "location", "actor1", "actor2", "deaths", "hurt", "sources"):
         table.add_column(name, overflow="fold")
     for ev in events:
-        place = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x)
+        place = ", ".join(dict.fromkeys(x for x in (ev.location, ev.admin1, ev.country) if x))
         table.add_row(
             _cell(ev.event_date), ev.sub_event_type, place, _cell(ev.actor1), _cell(ev.actor2),
             _cell(ev.fatalities), _cell(ev.injuries),

@@ -268,7 +268,7 @@ class Store:
         country: str | None = None,
     ) -> list[Event]:
         t = schema.events
-        query = select(t.c.record).order_by(t.c.event_date, t.c.id)
+        query = select(t.c.record).order_by(t.c.event_date.is_(None), t.c.event_date, t.c.id)
         if since:
             query = query.where(t.c.event_date >= since)
         if until:
