@@ -151,8 +151,8 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
     report.articles_stored += len(new)
 
     with store.batch() as batch:
-        # Events are recomputed for every country whose mentions change or whose sources regroup.
-        countries = batch.mention_countries([a.id for a in to_analyse] + sorted(regrouped))
+        # Events that lose mentions (re-analysed articles) or whose sources regroup are redone.
+        stale_events = batch.event_ids_of_articles([a.id for a in to_analyse] + sorted(regrouped))
         for raw in raws:
             batch.put_raw(raw)
         for article in to_analyse:
@@ -160,17 +160,46 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
         for article_id in sorted(regrouped - {a.id for a in to_analyse}):
             batch.set_group(article_id, copies.group(article_id))
         batch.put_mentions(mentions)
-        _remerge(batch, countries | {m.country for m in mentions})
+        seeds = mentions + batch.mentions_of_articles(sorted(regrouped - {a.id for a in to_analyse}))
+        _remerge(batch, seeds, stale_events)
 
 
-def _remerge(batch, countries: set[str | None]) -> None:
-    """Recompute the events of every country the batch touched, inside the batch's transaction."""
-    from eventwire.merge.events import ArticleInfo, merge_mentions
+def _article_infos(batch, article_ids: Iterable[str]) -> dict:
+    from eventwire.merge.events import ArticleInfo
 
-    block = batch.mentions_in(countries)
-    infos = {
+    return {
         a.id: ArticleInfo(a.id, a.source, a.url, a.published, group)
-        for a, group in batch.articles_with_groups({m.article_id for m in block})
+        for a, group in batch.articles_with_groups(set(article_ids))
     }
-    events: list[Event] = merge_mentions(block, infos)
-    batch.replace_events(batch.event_ids_in(countries), events)
+
+
+def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> None:
+    """Merge new mentions into the stored events they may belong to, inside the batch's transaction.
+
+    Only the parts of the store that could merge with the new mentions are read (merge blocks:
+    same syndication group, country and dates, or place and actor), so the cost per article
+    does not grow with the store. The result equals merging everything at once.
+    """
+    from eventwire.merge.events import merge_mentions, related_mentions
+
+    pool = {m.id: m for m in seeds}
+    pool.update((m.id, m) for m in batch.mentions_of_events(stale_events))
+    infos = _article_infos(batch, {m.article_id for m in pool.values()})
+
+    def fetch(blocks):
+        found = {m.id: m for block in blocks for m in batch.mentions_in_block(block)}
+        return list(found.values()), _article_infos(batch, {m.article_id for m in found.values()} - infos.keys())
+
+    related, infos = related_mentions(sorted(pool.values(), key=lambda m: m.id), fetch, infos)
+    pool.update((m.id, m) for m in related)
+    # Whole stored events go back in, so no member of a recomputed event is left behind.
+    old_events = set(stale_events)
+    while True:
+        old_events |= batch.event_ids_of_mentions(pool)
+        extra = [m for m in batch.mentions_of_events(old_events) if m.id not in pool]
+        if not extra:
+            break
+        pool.update((m.id, m) for m in extra)
+    infos.update(_article_infos(batch, {m.article_id for m in pool.values()} - infos.keys()))
+    events: list[Event] = merge_mentions(sorted(pool.values(), key=lambda m: m.id), infos)
+    batch.replace_events(old_events, events)

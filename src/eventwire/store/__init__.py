@@ -9,6 +9,7 @@ import json
 import os
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -113,7 +114,8 @@ class Batch:
     def put_mentions(self, mentions: Iterable[Mention]) -> None:
         rows = [
             dict(id=m.id, article_id=m.article_id, country=m.country, event_date=m.event_date,
-                 event_id=None, record=_dumps(m.to_dict()))
+                 event_id=None, latitude=m.latitude, longitude=m.longitude,
+                 location_key=m.location.casefold() if m.location else None, record=_dumps(m.to_dict()))
             for m in mentions
         ]
         if rows:
@@ -150,6 +152,45 @@ class Batch:
             article = article_from_json(r.record)
             out.append((article, r.syndication_group or article.id))
         return out
+
+    def event_ids_of_articles(self, article_ids: Iterable[str]) -> set[str]:
+        query = select(schema.mentions.c.event_id).where(schema.mentions.c.article_id.in_(sorted(article_ids)))
+        return {r.event_id for r in self.conn.execute(query) if r.event_id}
+
+    def event_ids_of_mentions(self, mention_ids: Iterable[str]) -> set[str]:
+        query = select(schema.mentions.c.event_id).where(schema.mentions.c.id.in_(sorted(mention_ids)))
+        return {r.event_id for r in self.conn.execute(query) if r.event_id}
+
+    def mentions_of_events(self, event_ids: Iterable[str]) -> list[Mention]:
+        query = select(schema.mentions.c.record).where(schema.mentions.c.event_id.in_(sorted(event_ids)))
+        return [mention_from_json(r.record) for r in self.conn.execute(query)]
+
+    def mentions_of_articles(self, article_ids: Iterable[str]) -> list[Mention]:
+        query = select(schema.mentions.c.record).where(schema.mentions.c.article_id.in_(sorted(article_ids)))
+        return [mention_from_json(r.record) for r in self.conn.execute(query)]
+
+    def mentions_in_block(self, block) -> list[Mention]:
+        """Stored mentions that may lie in a merge block (a superset; the block filters)."""
+        m, a = schema.mentions, schema.articles
+        if block.group is not None:
+            query = select(m.c.record).join(a, a.c.id == m.c.article_id).where(
+                (a.c.syndication_group == block.group) | (a.c.id == block.group))
+        elif block.date_from is not None:
+            # month- and year-precision dates start up to a year before the days they cover
+            earliest = (date.fromisoformat(block.date_from) - timedelta(days=366)).isoformat()
+            query = select(m.c.record).where(
+                (m.c.country == block.country) & (m.c.event_date >= earliest) & (m.c.event_date <= block.date_to))
+        else:
+            query = select(m.c.record).where(m.c.country == block.country)
+            if block.undated_only:
+                query = query.where(m.c.event_date.is_(None))
+            if block.location is not None:
+                query = query.where(m.c.location_key == block.location)
+            elif block.near is not None:
+                lat, _lon, km = block.near
+                degrees = km / 111.0
+                query = query.where(m.c.latitude.between(lat - degrees, lat + degrees))
+        return [mention_from_json(r.record) for r in self.conn.execute(query)]
 
     def replace_events(self, old_ids: Iterable[str], new_events: Iterable[Event]) -> None:
         """Drop the events being recomputed and write their replacements."""

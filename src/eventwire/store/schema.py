@@ -62,6 +62,9 @@ mentions = Table(
     Column("country", String(120), index=True),
     Column("event_date", String(10), index=True),
     Column("event_id", String(64), index=True),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("location_key", String(255)),  # casefolded location name, for place blocks
     Column("record", Text, nullable=False),  # Mention as JSON
 )
 
@@ -80,3 +83,5 @@ events = Table(
 )
 
 Index("ix_mentions_country_date", mentions.c.country, mentions.c.event_date)
+Index("ix_mentions_country_place", mentions.c.country, mentions.c.location_key)
+Index("ix_mentions_country_lat", mentions.c.country, mentions.c.latitude)
