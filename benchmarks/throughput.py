@@ -91,7 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         report = eventwire.ingest([str(src)], db=str(Path(tmp) / "bench.db"))
         full = time.perf_counter() - t0
-    rss_full = peak_rss_mb()
+        rss_full = peak_rss_mb()
+        cleaned = [a.text for a in eventwire.articles(db=str(Path(tmp) / "bench.db"))]
+    # Ingest parses only the cleaned text: a bare parse of that is the strictest comparison.
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(cleaned, batch_size=32):
+        pass
+    bare_clean = time.perf_counter() - t0
 
     from rich.console import Console
     from rich.table import Table
@@ -100,9 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     for col in ("run", "seconds", "articles/s", "peak RSS MB"):
         table.add_column(col)
     table.add_row("spaCy parse only", f"{bare:.1f}", f"{len(docs) / bare:.1f}", f"{rss_bare:.0f}")
+    table.add_row("spaCy parse of the cleaned text", f"{bare_clean:.1f}", f"{len(docs) / bare_clean:.1f}", "")
     table.add_row("eventwire ingest", f"{full:.1f}", f"{len(docs) / full:.1f}", f"{rss_full:.0f}")
     Console().print(table)
-    print(f"ingest / bare parse = {full / bare:.2f}x; model loaded at {rss_loaded:.0f} MB; "
+    print(f"ingest / bare parse of the input = {full / bare:.2f}x; "
+          f"ingest / bare parse of the cleaned text = {full / bare_clean:.2f}x; model loaded at {rss_loaded:.0f} MB; "
           f"{report.articles_stored} articles stored, {report.mentions} mentions, {report.events_total} events")
     return 0
 
