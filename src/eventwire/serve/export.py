@@ -93,7 +93,7 @@ def acled_row(event: Event) -> dict[str, Any]:
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if (event.actor2 or "").startswith("Civilians") else "",
         "iso": country.get("isonumeric", ""),
-        "region": country.get("continentcode", ""),
+        "region": "",  # ACLED's regions are its own grouping; left empty rather than guessed
         "country": event.country or "",
         "admin1": event.admin1 or "",
         "admin2": "",
