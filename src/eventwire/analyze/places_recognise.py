@@ -8,6 +8,12 @@ Three sources of mentions, in order of trust:
 3. capitalised proper nouns right after a locative word ("near Gao"), which the model often
    tags PERSON.
 Demonyms (NORP) are never places; they are returned separately as country hints.
+
+Also: parts of countries named by direction ("northern Mali", "Nigeria's northeast", "the south of
+Lebanon"), resolved to that part (``Gazetteer.part``); "<Country>'s X" read as "X, <Country>";
+"<owner> embassy in <town>" as one facility; and capitals or countries standing for their
+governments ("Washington warned", "talks between Kyiv and Moscow", "Beijing's policy"), which are
+marked ``hidden`` (resolved, so they still give country context, but not returned as places).
 """
 from __future__ import annotations
 
@@ -35,6 +41,12 @@ LOCATIVE_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "s
 FACILITY_HEADS = ("air base", "airbase", "air field", "airfield", "airport", "military base", "base",
                   "camp", "barracks", "border crossing", "crossing")
 _ORG_PLACE_MIN_POP = 100_000
+# Type words that make the capitalised words before them a place name ("Tigray region").
+UNIT_WORDS = {"province", "governorate", "region", "oblast", "prefecture", "state", "district", "county"}
+# Words after "<Country>'s <direction>" that keep it a part of the country ("Mali's northern regions").
+PART_WORDS = {"region", "regions", "part", "parts", "area", "areas", "provinces", "states", "zone",
+              "territories", "border", "borderlands", "frontier", "hinterland"}
+POSSESSIVE = {"'s", "’s"}
 
 
 @dataclass
@@ -51,6 +63,10 @@ class Mention:
     pattern_head: str | None = None  # "X air base" not in the data: the head noun
     fixed: object | None = None    # a Candidate decided at recognition (abbreviations)
     country_hints: list[str] = field(default_factory=list)
+    part_of: str | None = None     # "northern Mali": the whole ("Mali") ...
+    direction: str | None = None   # ... and the direction word ("northern")
+    label: str | None = None       # display name for a facility built from a pattern ("British Embassy")
+    hidden: str | None = None      # "metonym" | "absorbed": resolved for context, not returned
 
 
 def _is_capitalised(text: str) -> bool:
@@ -171,6 +187,170 @@ def _locative_before(doc, i: int) -> bool:
     return doc[j].lower_ in LOCATIVE_NOUNS and j >= 1 and doc[j - 1].lower_ in LOCATIVE_HEADS
 
 
+def _country_possessive_before(doc, i: int, g: Gazetteer) -> bool:
+    """"Ethiopia's Tigray": a country's possessive right before token ``i``."""
+    return i >= 2 and doc[i - 1].text in POSSESSIVE and _is_country(doc[i - 2].text, g)
+
+
+def _is_country(text: str, g: Gazetteer) -> bool:
+    return any(c.kind == COUNTRY and not c.alternate for c in g.lookup(text))
+
+
+def _wholes(text: str, g: Gazetteer) -> list:
+    """Countries or admin1 units called ``text`` (what a direction word can divide)."""
+    return [c for c in g.lookup(text) if c.kind in (COUNTRY, ADMIN1) and not c.alternate]
+
+
+def _direction_at(doc, i: int, g: Gazetteer) -> tuple[int, str] | None:
+    """A direction word starting at token ``i``: "north-eastern", "north east", "northern"."""
+    if not doc[i].is_alpha:
+        return None
+    for k in (3, 2, 1):
+        if i + k <= len(doc):
+            words = doc[i: i + k]
+            if k > 1 and not all(t.is_alpha or t.text in "-‐–" for t in words):
+                continue
+            if g.direction(words.text):
+                return i + k, words.text
+    return None
+
+
+def _name_at(doc, j: int, g: Gazetteer, max_tokens: int = 5) -> int | None:
+    """End of the longest country/admin1 name starting at token ``j`` ("Democratic Republic of Congo")."""
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return None
+    best = None
+    for k in range(j + 1, min(len(doc), j + max_tokens) + 1):
+        if not (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in ("of", "the", "and")):
+            break
+        if doc[k - 1].text[:1].isupper() and _wholes(doc[j:k].text, g):
+            best = k
+    return best
+
+
+def _name_before(doc, k: int, g: Gazetteer, max_tokens: int = 5) -> int | None:
+    """Start of the longest country/admin1 name ending right before token ``k``."""
+    best = None
+    for j in range(k - 1, max(-1, k - 1 - max_tokens), -1):
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and")):
+            break
+        if doc[j].text[:1].isupper() and _wholes(doc[j:k].text, g):
+            best = j
+    return best
+
+
+def _name_goes_on(doc, k: int, g: Gazetteer) -> bool:
+    """Is token ``k`` (after "northern Kansas") a capitalised word continuing a longer name?"""
+    if k >= len(doc) or not doc[k].is_alpha or not doc[k].text[:1].isupper():
+        return False
+    return doc[k].ent_type_ not in ("DATE", "TIME") or g.has(doc[k - 1: k + 1].text)
+
+
+def _modifier(tok) -> bool:
+    """Words between "Syria's" and "northeast": "Kurdish-held", "restive", "volatile", "far"."""
+    return tok.text in "-‐–" or tok.pos_ in ("ADJ", "ADV", "VERB") and tok.is_lower \
+        or tok.ent_type_ == "NORP" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in "-‐–")
+
+
+def _direction_mentions(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """"northern Mali", "north-eastern Congo", "Nigeria's northeast", "Syria's Kurdish-held northeast",
+    "Mali's northern regions", "the south of Lebanon": the part of a country or admin1 unit."""
+    out: list[Mention] = []
+    n = len(doc)
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")]
+
+    def add(start_tok: int, end_tok: int, name: str, word: str) -> None:
+        span = doc[start_tok:end_tok]
+        if g.direction(name.split()[0]) or _name_goes_on(doc, end_tok, g) or _inside(span.start_char, span.end_char, names):
+            return  # "South Central", "North Kansas City", "Eastern Kentucky University", "West Palestine Avenue"
+        if not _overlaps(span.start_char, span.end_char, taken + out):
+            out.append(Mention(span.start_char, span.end_char, span.text, "region", REGION,
+                               part_of=name, direction=word))
+
+    for i in range(n):
+        d = _direction_at(doc, i, g)
+        if d is None:
+            continue
+        j, word = d
+        # "the south of Lebanon"
+        if i >= 1 and doc[i - 1].lower_ == "the" and j < n and doc[j].lower_ == "of":
+            k = _name_at(doc, j + 1, g)
+            if k is not None:
+                add(i, k, doc[j + 1:k].text, word)
+                continue
+        # "northern Mali" (unless "North Kivu", "South Sudan" is itself a name)
+        k = _name_at(doc, j, g)
+        if k is not None and not g.has(doc[i:k].text) and not (i and doc[i - 1].text in POSSESSIVE):
+            add(i, k, doc[j:k].text, word)
+            continue
+        # "Nigeria's northeast", "Syria's Kurdish-held northeast", "Mali's northern regions"
+        m = i
+        while m > 0 and _modifier(doc[m - 1]) and i - m < 5:
+            m -= 1
+        if m >= 2 and doc[m - 1].text in POSSESSIVE:
+            start = _name_before(doc, m - 1, g)
+            if start is None:
+                continue
+            end = j
+            if j < n and doc[j].lower_ in PART_WORDS:
+                end = j + 1
+            elif j < n and doc[j].is_alpha and (doc[j].text[:1].isupper() or doc[j].pos_ in ("NOUN", "PROPN", "NUM")):
+                continue  # "Syria's northern city of Aleppo": the direction modifies another noun
+            add(start, end, doc[start:m - 1].text, word)
+    return out
+
+
+def _link_possessives(text: str, mentions: list[Mention], g: Gazetteer) -> None:
+    """"Iraq's autonomous Kurdish region", "Ethiopia's Tigray region": the second lies in the first."""
+    for a, b in zip(mentions, mentions[1:]):
+        if b.within is None and a.source != "region" and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}",
+                                                                       text[a.end:b.start]) \
+                and _is_country(a.text, g):
+            b.within = a
+
+
+def _link_embassies(text: str, mentions: list[Mention]) -> None:
+    """"the British embassy in Khartoum": one facility, in the town named after it."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.source == "embassy" and b.hidden is None and re.fullmatch(r"\s+in\s+", text[a.end:b.start]):
+            a.within, b.hidden = b, "absorbed"
+            a.end, a.text = b.end, text[a.start:b.end]
+
+
+def _metonyms(doc, mentions: list[Mention], g: Gazetteer) -> None:
+    """Mark capitals and countries that stand for their governments (see places_metonymy.yaml)."""
+    lists = g.metonymy
+    capitals = g.capital_keys()
+    for m in mentions:
+        if m.source not in ("ner", "propn") or m.hint or m.within is not None:
+            continue
+        if normalise(m.text) not in capitals and not _is_country(m.text, g):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and _is_metonym(span.root, lists):
+            m.hidden = "metonym"
+
+
+def _is_metonym(tok, lists: dict) -> bool:
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Kyiv and Moscow agreed"
+        tok = tok.head
+    head = tok.head
+
+    def among(t, key: str) -> bool:
+        words = lists.get(key, ())
+        return t.lower_ in words or t.lemma_.lower() in words
+
+    if tok.dep_ == "nsubj":
+        return among(head, "subject_verbs")
+    if tok.dep_ == "dobj":
+        return among(head, "object_verbs")
+    if tok.dep_ == "poss":
+        return among(head, "policy_nouns")
+    if tok.dep_ == "pobj" and head.lower_ in ("between", "with"):
+        return among(head.head, "relation_nouns")
+    return False
+
+
 def _propn_mentions(doc, g: Gazetteer, taken: list[Mention], blocked_labels=("ORG", "DATE", "TIME",
                     "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT")) -> list[Mention]:
     """Capitalised proper nouns after a locative word, when the model tagged them otherwise."""
@@ -179,12 +359,16 @@ def _propn_mentions(doc, g: Gazetteer, taken: list[Mention], blocked_labels=("OR
     while i < n:
         tok = doc[i]
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in blocked_labels \
-                or g.demonym_country(tok.text) or not _locative_before(doc, i):
+                or g.demonym_country(tok.text):
             i += 1
             continue
         j = i
         while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
             j += 1
+        if not (_locative_before(doc, i) or _country_possessive_before(doc, i, g)
+                or (j + 1 < n and doc[j + 1].lower_ in UNIT_WORDS)):
+            i = j + 1
+            continue
         span, hint = _with_suffix(doc[i: j + 1])
         if not _overlaps(span.start_char, span.end_char, taken + out) and g.has(doc[i: j + 1].text):
             out.append(Mention(span.start_char, span.end_char, span.text, "propn", hint))
@@ -226,7 +410,8 @@ def _embassy_mentions(text: str, g: Gazetteer, taken: list[Mention]) -> list[Men
         owner = m.group(1)
         cc = next((c.country_code for c in g.lookup(owner) if c.kind == COUNTRY), None) or g.demonym_country(owner)
         if cc and not _overlaps(m.start(1), m.end(), taken):
-            out.append(Mention(m.start(1), m.end(), text[m.start(1): m.end()], "embassy", FACILITY, owner=cc))
+            out.append(Mention(m.start(1), m.end(), text[m.start(1): m.end()], "embassy", FACILITY, owner=cc,
+                               label=f"{owner} Embassy"))
     return out
 
 
@@ -273,11 +458,15 @@ def recognise(doc, g: Gazetteer) -> list[Mention]:
     """All place mentions in ``doc``, non-overlapping, in text order."""
     orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP", "WORK_OF_ART", "LAW")]
     mentions = _phrase_matches(doc, g, orgs)
+    mentions += _direction_mentions(doc, g, mentions)
     mentions += [m for m in _dateline_mentions(doc.text, g) if not _overlaps(m.start, m.end, mentions)]
     mentions += _embassy_mentions(doc.text, g, mentions)
     mentions += _entity_mentions(doc, g, mentions)
     mentions += _propn_mentions(doc, g, mentions)
     mentions = _link_commas(doc.text, mentions, g)
-    _facility_heads(doc.text, mentions)
     mentions.sort(key=lambda m: m.start)
+    _link_possessives(doc.text, mentions, g)
+    _link_embassies(doc.text, mentions)
+    _facility_heads(doc.text, mentions)
+    _metonyms(doc, mentions, g)
     return mentions
