@@ -131,3 +131,67 @@ def test_modality_labels(nlp):
     assert modality(doc[0]) == "generic"
     doc = nlp("Gunmen attacked the town on Sunday.")
     assert modality(doc[1]) is None
+
+
+# --- precision rules: names, modifiers, crime, accidents, statives, re-mentions ----------------
+
+@pytest.mark.parametrize("text", [
+    "The United Nations Security Council met in Geneva to discuss the budget.",  # "United" in a name
+    "Officials in Battle Creek said the bridge would reopen on Friday.",         # "Battle" in a name
+    "A protest movement angry at fuel prices formed in Lusaka.",                 # "protest" as modifier
+    "The county commissioners lifted the burn ban on Tuesday.",                  # "burn" as modifier
+    "The firm demonstrated a new water pump to farmers in Kisumu.",              # "demonstrate" = show
+    "Police arrested a man for drunk driving in Leeds.",                         # single criminal arrest
+    "The former mayor pleaded guilty to the murder of his business partner.",    # a court case
+    "A jury in Perth convicted the driver of kidnapping.",
+    "A car hit a cyclist on the ring road in Lyon.",                              # traffic
+    "Firefighters battled the blaze at the warehouse for six hours.",             # fire-fighting
+    "A fire destroyed the roof of a family home in Cork.",
+    "Two brothers started a fight outside a bar in Leeds.",                       # brawl, no armed actor
+    "Deputies recovered a stolen handgun and drugs during a traffic stop.",       # criminal seizure
+    "UN peacekeepers are deployed in the buffer zone.",                           # stative
+    "The rebels control the road to the border.",
+    "Fighters are now openly battling for influence.",                            # generic present
+    "Her abduction came after months of threats.",                                # re-mention
+    "The bombings appeared to be the work of a local cell.",
+    "This attack was condemned by the African Union.",
+    "Lawmakers voted on Thursday to impose a new tax on imported cars.",
+    "The president condemned the bombings of the French embassies in Mali and Niger.",  # judged
+    "Insurance claims usually rise in the aftermath of bombings.",                    # a kind
+    "A ministry statement described the attacks as cowardly.",                        # judged
+    "Police detained three men in Leeds.",                                            # not mass
+])
+def test_not_events_in_ordinary_news(nlp, text):
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Security forces detained dozens of opposition supporters in Dhaka.", ["Arrests"]),
+    ("Soldiers rounded up 120 young men in a night sweep of Beledweyne.", ["Arrests"]),
+    ("Protesters are marching through the centre of Nairobi.", ["Peaceful protest"]),
+    ("The army deployed two battalions to Kidal on Monday.", ["Change to group/activity"]),
+    # the toll of an event noun is not a separate attack
+    ("The blast killed four soldiers in Kismayo on Tuesday.", ["Remote explosive/landmine/IED"]),
+    ("A drone strike that killed ten fighters hit a convoy near Marib.", ["Air/drone strike"]),
+    # the most specific weapon of linked triggers wins
+    ("Two soldiers were killed in a drone attack on their post near Gao.", ["Air/drone strike"]),
+    ("The assassination of the governor, who was killed in an air strike in Kunduz, shocked the "
+     "country.", ["Air/drone strike"]),
+    # crowds storming or sacking a state building riot, they do not loot or attack
+    ("Supporters of the cleric stormed the parliament building in Baghdad.", ["Violent demonstration"]),
+    ("A protest movement angry at the government sacked the ministry in Bishkek.",
+     ["Violent demonstration"]),
+    ("Students hurled petrol bombs at riot police during a rally in Quito.", ["Violent demonstration"]),
+    # a definite re-mention that adds places and a toll stays
+    ("Police confirmed the bombings in Kandahar and Herat and said nobody was hurt.",
+     ["Remote explosive/landmine/IED"]),
+])
+def test_linked_triggers_and_kept_mentions(nlp, text, expected):
+    assert types(nlp, text) == expected
+
+
+def test_legal_and_stative_modality(nlp):
+    doc = nlp("Both men were charged with murder in Ohio.")
+    assert modality(doc[5]) == "legal"
+    doc = nlp("Peacekeepers are stationed where troops are deployed.")
+    assert modality(doc[6]) == "generic"

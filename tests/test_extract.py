@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire.analyze import analyze
-from eventwire.extract import extract
+from eventwire.extract import extract, too_vague
 from eventwire.extract.assemble import geo_precision, mention_id
-from eventwire.models import Article, Place
+from eventwire.models import Article, Mention, Place
 
 TEXT = (
     "Two mortar rounds hit a police station in Kandahar on Saturday, while two rockets slammed "
@@ -74,3 +74,86 @@ def test_geo_precision_near_and_area():
     assert geo_precision(text, near) == 2
     assert geo_precision(text, prov) == 2
     assert geo_precision("in Goma", Place("Goma", 3, 7, "Goma", None, None, None, 0, 0, "city")) == 1
+
+
+def _mentions(text: str, published: str | None = "2021-03-10"):
+    return extract(analyze(Article(id="synthetic-t", text=text, published=published)))
+
+
+def test_time_of_another_clause_does_not_date_the_event():
+    # "on Sunday" dates the funeral, not the strike told in the relative clause
+    (m,) = _mentions("Hundreds of mourners attended a funeral on Sunday for a commander who died in "
+                     "a drone strike near Sirte.")
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.date_text is None and m.date_precision == "week"
+
+
+def test_reporting_time_does_not_date_the_quoted_event():
+    (m,) = _mentions("Gunmen attacked a police post in Tillaberi, the governor said in a radio "
+                     "address on Monday.")
+    assert m.date_text is None and m.date_precision == "week"
+
+
+def test_narrative_time_carries_to_the_next_sentence():
+    first, second = _mentions("On Saturday, gunmen attacked a police post in Tillaberi. Moments "
+                              "later, a roadside bomb struck a patrol near Ayorou.")
+    assert first.event_date == second.event_date == "2021-03-06"
+    assert second.date_text.text == "Saturday" and second.location.startswith("Ayorou")
+
+
+def test_narrative_time_kept_as_text_in_undated_article():
+    _, second = _mentions("On Saturday, gunmen attacked a police post in Tillaberi. Moments later, "
+                          "a roadside bomb struck a patrol near Ayorou.", published=None)
+    assert second.event_date is None and second.date_text.text == "Saturday"
+
+
+def test_plural_re_mention_with_places_gives_one_mention_per_place():
+    ms = _mentions("Police confirmed the bombings in Kandahar and Herat and said nobody was hurt.")
+    assert [m.location[:3] for m in ms] == ["Kan", "Her"]
+    assert all(m.fatalities == 0 for m in ms) and len({m.id for m in ms}) == 2
+
+
+def test_anaphoric_re_mention_is_dropped():
+    ms = _mentions("Rebels ambushed a convoy near Goma on Friday.\n\nThe attack appeared to be a "
+                   "reprisal.")
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+
+
+def test_group_anaphor_in_target_resolves_to_named_group():
+    ms = _mentions("Al-Shabaab fighters ambushed a convoy near Baidoa. Hours later, US aircraft "
+                   "struck three bases belonging to the group in Jilib, killing at least 12 of its "
+                   "fighters.")
+    strike = ms[-1]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor2 == "Al Shabaab" and strike.fatalities == 12
+
+
+def test_vague_mention_is_dropped():
+    m = Mention(id="x", article_id="a", sentence=None, disorder_type="", event_type="",
+                sub_event_type="Armed clash", actor1="Unidentified Armed Group (Chad)")
+    assert too_vague(m)
+    m.fatalities = 3
+    assert not too_vague(m)
+
+
+def test_country_owning_a_person_is_not_the_place():
+    from eventwire.analyze.nlp import get_nlp
+    from eventwire.extract.assemble import _affiliations
+
+    doc = get_nlp()("Kenya's John Mwangi was shot dead in Kampala.")
+    assert [doc[i].text for i in _affiliations(next(doc.sents))] == ["Kenya"]
+
+
+def test_quote_restating_an_event_without_own_facts_is_not_a_new_mention():
+    ms = _mentions("Rockets hit an army base near Mosul on Sunday.\n\n“Militias once again "
+                   "attacked in Mosul, hurting residents,” the governor said.")
+    assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"]
+    (m,) = _mentions("“Gunmen killed three farmers near Gao on Monday,” a local official said.")
+    assert m.fatalities == 3
+
+
+def test_split_places_skip_owners_and_enclosing_countries():
+    ms = _mentions("Officials released new figures on the bombings of the French embassies in "
+                   "Kabul, Afghanistan and Karachi, Pakistan.")
+    assert [m.country for m in ms] == ["Afghanistan", "Pakistan"]
+    assert all(m.location != m.country for m in ms)

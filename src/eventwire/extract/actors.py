@@ -131,6 +131,8 @@ class ActorKB:
         self.descriptor_suffixes = {w.lower() for w in data.get("descriptor_suffixes", [])}
         self.descriptor_prefixes = {w.lower() for w in data.get("descriptor_prefixes", [])}
         self.member_nouns = {w.lower() for w in data.get("member_nouns", [])}
+        ana = data.get("group_anaphora") or {}
+        self.anaphora = {k: {w.lower() for w in ana.get(k) or []} for k in ("nouns", "possessed")}
         self._load(data)
 
     # -- building ---------------------------------------------------------------------------
@@ -435,7 +437,51 @@ def assign_roles(doc, sent_start: int, sent_end: int, trigger_start: int, trigge
     roles = _pick(cands)
     _attribute(roles, doc, sent_start, sent_end, country, kb)
     _defaults(roles, mentions, cands, country, sub_event_type, kb, doc.text)
+    scope = _target_scope(trigger) if trigger is not None else []
+    if _anaphoric(scope, kb.anaphora) and not _named_in(roles.actor2_match, scope):
+        group = _antecedent(doc, kb, mentions, sent_start, trigger_start, country, roles.actor1)
+        if group is not None:
+            roles.actor2, roles.actor2_match = group.name, group
     return roles
+
+
+def _target_scope(trigger) -> list:
+    """Tokens of the trigger's target phrases (object, passive subject, prepositional phrases)."""
+    heads = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "nsubjpass", "pobj") else [])
+    return [t for h in heads for c in h.children if c.dep_ in ("dobj", "prep", "nsubjpass")
+            for t in c.subtree]
+
+
+def _named_in(m: ActorMatch | None, scope: list) -> bool:
+    # A named actor written in the target phrase itself outranks an anaphor.
+    return m is not None and m.kind in ("named", "state", "government") and any(
+        t.idx <= m.start < t.idx + len(t) for t in scope)
+
+
+def _anaphoric(scope: list, words: dict[str, set[str]]) -> bool:
+    """The target phrase points back to a group: "the group", "its positions"."""
+    for t in scope:
+        if t.lemma_.lower() in words["nouns"] and any(c.lower_ == "the" for c in t.children):
+            return True
+        if t.dep_ == "poss" and t.lower_ in ("its", "their") and t.head.lower_ in words["possessed"]:
+            return True
+    return False
+
+
+def _antecedent(doc, kb: "ActorKB", mentions: list[ActorMatch], sent_start: int, trigger_start: int,
+                country: str | None, actor1: str | None) -> ActorMatch | None:
+    """The most recent named armed group before the trigger, else in the previous sentence."""
+    def last_group(ms: list[ActorMatch], end: int) -> ActorMatch | None:
+        ok = [m for m in ms if m.kind == "named" and m.end <= end and m.name != actor1]
+        return ok[-1] if ok else None
+
+    found = last_group(mentions, trigger_start)
+    if found is None:
+        prev = [s for s in doc.sents if s.end_char <= sent_start]
+        if prev:
+            found = last_group(kb.find(doc.text, prev[-1].start_char, prev[-1].end_char,
+                                       country=country), prev[-1].end_char)
+    return found
 
 
 def _trigger_token(doc, start: int, end: int):

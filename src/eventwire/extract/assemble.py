@@ -2,13 +2,17 @@
 evidence spans and an ACLED-style note.
 
 Date choice (news reasoning):
-1. a time expression inside the trigger's clause, nearest the trigger (it is what the event is
-   dated by: "killed a contractor in December 2019 in a rocket attack");
-2. else the one nearest the trigger in the same sentence;
+1. a time expression attached to the event: to a trigger, or to a word that governs one without
+   crossing into another frame (reported speech, a relative or subordinate clause) or another
+   event word ("killed a contractor in December 2019 in a rocket attack"; but "attended a
+   ceremony on Saturday for X, who died in a strike" does not date the strike, nor does "said in
+   a tweet on Monday" date the attack quoted);
+2. else the narrative time: that of the closest previous mention in the same paragraph or at most
+   two sentences back ("On Saturday, A happened. Moments later, B happened.");
 3. else, for a dated article, the publication date with precision "week": an undated "rockets hit
    X" in a news story almost always happened within the last day or two, so the week holding the
    day before publication is the honest claim (merging later prefers a more precise date from
-   another sentence or source). Earlier sentences are NOT used: they often tell other events.
+   another sentence or source).
 4. undated article: event_date None, and ``date_text`` keeps the relative expression ("on
    Saturday") so it can be resolved once a date is known.
 
@@ -24,7 +28,7 @@ import hashlib
 import re
 
 from eventwire.extract.codebook import get_codebook
-from eventwire.extract.detect import Detection, agent_tokens
+from eventwire.extract.detect import Detection, agent_tokens, event_word_heads, get_rules
 from eventwire.extract.modality import load_data
 from eventwire.models import Analysis, Mention, Place, Span, TimeExpr
 
@@ -39,8 +43,9 @@ AREA_AFTER = re.compile(r"^\s*(province|region|district|state|county|governorate
                         r"department|prefecture|oblast|division|zone|countryside|outskirts)\b", re.I)
 
 
-def mention_id(article_id: str, sent_start: int, trigger_start: int, sub_event_type: str) -> str:
-    key = f"{article_id}|{sent_start}|{trigger_start}|{sub_event_type}"
+def mention_id(article_id: str, sent_start: int, trigger_start: int, sub_event_type: str,
+               extra: str = "") -> str:
+    key = f"{article_id}|{sent_start}|{trigger_start}|{sub_event_type}" + (f"|{extra}" if extra else "")
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -59,13 +64,61 @@ def _nearest(items: list, trig_char: int):
     return min(items, key=lambda x: abs(x.start - trig_char)) if items else None
 
 
+# Edges above which a word belongs to another frame: reported speech, relative and subordinate
+# clauses. A time expression attached up there dates that frame, not the event.
+FRAME_DEPS = {"ccomp", "relcl", "acl", "advcl", "parataxis", "csubj", "xcomp"}
+
+
+def _governors(det: Detection) -> set[int]:
+    """Trigger tokens and the words governing them up to a frame boundary."""
+    doc, out = det.sent.doc, set()
+    for t in det.triggers:
+        out |= set(range(t.start, t.end))
+        tok = doc[t.head]
+        while tok.head.i != tok.i and tok.dep_ not in FRAME_DEPS:
+            tok = tok.head
+            out.add(tok.i)
+    return out
+
+
+def _time_anchor(doc, t: TimeExpr, stops: set[int]):
+    """The word a time expression modifies: climb noun and preposition links up to a verb, an
+    event word or a clause boundary ("near the embassy in Baghdad on Saturday" -> "hit")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.head.i != tok.i and tok.dep_ not in FRAME_DEPS:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.i in stops:
+            break
+    return tok
+
+
 def choose_time(analysis: Analysis, det: Detection) -> TimeExpr | None:
-    """The time expression that dates the mention, if the sentence has one."""
+    """The time expression attached to the mention's event, if its sentence has one."""
     sent, doc = det.sent, det.sent.doc
     trig_char = doc[det.trigger.start].idx
     in_sent = [t for t in analysis.times if sent.start_char <= t.start < sent.end_char]
-    in_clause = [t for t in in_sent if _inside(t.start, t.end, _clause_chars(det))]
-    return _nearest(in_clause, trig_char) or _nearest(in_sent, trig_char)
+    if not in_sent:
+        return None
+    govs, stops = _governors(det), event_word_heads(sent)
+    own = [t for t in in_sent if (a := _time_anchor(doc, t, stops)) is not None and a.i in govs]
+    return _nearest(own, trig_char)
+
+
+
+def event_word_time(analysis: Analysis, sent) -> TimeExpr | None:
+    """The last time expression of a sentence that tells of an event, typed or not ("a response
+    to the killing of the general on Friday"), unless it dates a statement ("said on Monday"):
+    it sets the narrative time for the next sentences."""
+    doc, heads = sent.doc, event_word_heads(sent)
+    if not heads:
+        return None
+    speech = load_data("modality.yaml").get("reporting_verbs") or []
+    told = [t for t in analysis.times if sent.start_char <= t.start < sent.end_char
+            and (a := _time_anchor(doc, t, heads)) is not None and a.lemma_.lower() not in speech]
+    return told[-1] if told else None
 
 
 def _iso_day(value: str) -> str:
@@ -82,9 +135,11 @@ def _published_day(published: str | None) -> dt.date | None:
         return None
 
 
-def event_date(analysis: Analysis, det: Detection) -> tuple[str | None, str | None, TimeExpr | None]:
-    """(event_date, date_precision, time expression used) for a mention."""
-    t = choose_time(analysis, det)
+def event_date(analysis: Analysis, det: Detection, inherited: TimeExpr | None = None
+               ) -> tuple[str | None, str | None, TimeExpr | None]:
+    """(event_date, date_precision, time expression used) for a mention; ``inherited``: the
+    narrative time of the preceding mentions, used when the event has no time of its own."""
+    t = choose_time(analysis, det) or inherited
     if t is not None and t.value:
         return _iso_day(t.value), t.precision or _precision_of(t.value), t
     if t is not None:
@@ -103,6 +158,36 @@ def _precision_of(value: str) -> str:
 
 # --- place --------------------------------------------------------------------------------
 
+def split_places(analysis: Analysis, det: Detection) -> list[Place]:
+    """Places conjoined under a plural event noun ("the bombings in X and Y"): one event each."""
+    doc = det.sent.doc
+    head = doc[det.trigger.head]
+    if head.tag_ != "NNS":
+        return []
+    # Modifiers name the doer ("US attacks"), not where the events were.
+    doer = {t.i for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree}
+    toks = [t for t in head.subtree if t.i != head.i and t.i not in doer]
+    if head.dep_ == "dobj":
+        toks += [t for c in head.head.children if c.dep_ == "prep" for t in c.subtree]
+    # "the U.S. embassies": a place modifying a noun names an owner, not a site.
+    ranges = [(t.idx, t.idx + len(t)) for t in toks if t.dep_ not in ("compound", "poss", "amod")]
+    places = [p for p in analysis.places if _inside(p.start, p.end, ranges)]
+    places = _most_specific(places)
+    names = {p.name for p in places}
+    return sorted(places, key=lambda p: p.start) if len(names) > 1 else []
+
+
+def _most_specific(places: list[Place]) -> list[Place]:
+    # "in Nairobi, Kenya and Dar es Salaam, Tanzania": the countries only locate the cities.
+    def inside(p: Place) -> bool:
+        if p.kind == "country":
+            return any(q.kind != "country" and q.country == p.country for q in places)
+        if p.kind == "admin1":
+            return any(q.kind in ("city", "facility") and q.admin1 == p.admin1 for q in places)
+        return False
+    return [p for p in places if not inside(p)]
+
+
 def choose_place(analysis: Analysis, det: Detection) -> Place | None:
     """The most specific place of the trigger's clause, else of the sentence."""
     sent = det.sent
@@ -112,13 +197,44 @@ def choose_place(analysis: Analysis, det: Detection) -> Place | None:
     agent = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in agent_tokens(det)
              if doc[i].dep_ in ("compound", "amod", "poss", "nmod") or doc[i].head.i in
              {t.head for t in det.triggers}]
+    foreign = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in _foreign_frames(det) | _affiliations(sent)]
     in_sent = [p for p in analysis.places if sent.start_char <= p.start < sent.end_char
-               and not _inside(p.start, p.end, agent)]
+               and not _inside(p.start, p.end, agent) and not _inside(p.start, p.end, foreign)]
     in_clause = [p for p in in_sent if _inside(p.start, p.end, _clause_chars(det))]
     pool = in_clause or in_sent
     if not pool:
         return None
     return min(pool, key=lambda p: (KIND_RANK.get(p.kind, 5), abs(p.start - trig_char)))
+
+
+# Clauses that tell something else (a reported statement, a later decision, a cause): a place
+# named there is not where the event happened. Relative clauses describe the event's arguments
+# ("a base where troops are deployed in X") and stay.
+OTHER_FRAME_DEPS = {"advcl", "ccomp", "parataxis", "csubj"}
+
+
+def _foreign_frames(det: Detection) -> set[int]:
+    doc = det.sent.doc
+    heads = {t.head for t in det.triggers}
+    out: set[int] = set()
+    evaluative = get_rules().evaluative
+    for tok in det.sent:
+        if tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children) \
+                and tok.head.dep_ != "pobj":
+            continue  # "..., referencing the sacking of X": an elaboration, not another frame
+        judged = tok.dep_ == "relcl" and tok.lemma_.lower() in evaluative  # ", which was ..."
+        if judged or tok.dep_ in OTHER_FRAME_DEPS or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
+            sub = {t.i for t in tok.subtree}
+            if not sub & heads:
+                out |= sub
+    return out
+
+
+def _affiliations(sent) -> set[int]:
+    # "Iran's general", "Iraq's prime minister": a country owning a person or group names an
+    # affiliation, not where the event happened.
+    return {t.i for t in sent if t.dep_ == "poss" and t.ent_type_ == "GPE"
+            and t.head.ent_type_ in ("PERSON", "ORG", "NORP")}
 
 
 def geo_precision(text: str, place: Place) -> int:
@@ -172,9 +288,9 @@ def _clause_range(det: Detection, others: list[Detection]) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
-def _apply_place(m: Mention, analysis: Analysis, det: Detection) -> None:
+def _apply_place(m: Mention, analysis: Analysis, det: Detection, place: Place | None = None) -> None:
     text = analysis.article.text
-    place = choose_place(analysis, det)
+    place = place or choose_place(analysis, det)
     if place is not None:
         m.geo_precision = geo_precision(text, place)
         m.place_text = _span(m.article_id, text, place.start, place.end)
@@ -220,22 +336,25 @@ def _apply_harm(m: Mention, analysis: Analysis, det: Detection, others: list[Det
         m.weapon_text = _span(m.article_id, text, weapon.start, weapon.end)
 
 
-def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | None = None) -> Mention:
-    """The Mention for one detection; ``others``: the other detections of its sentence."""
+def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | None = None,
+                  inherited: TimeExpr | None = None, place: Place | None = None) -> Mention:
+    """The Mention for one detection; ``others``: the other detections of its sentence;
+    ``inherited``: the narrative time; ``place``: one of several places the detection names."""
     cb = get_codebook()
     art, sent, doc = analysis.article, det.sent, det.sent.doc
     sub = det.sub_event_type
     t0 = doc[det.trigger.start].idx
     t1 = doc[det.trigger.end - 1].idx + len(doc[det.trigger.end - 1])
     m = Mention(
-        id=mention_id(art.id, sent.start_char, t0, sub), article_id=art.id,
+        id=mention_id(art.id, sent.start_char, t0, sub, place.name if place else ""),
+        article_id=art.id,
         sentence=_span(art.id, art.text, sent.start_char, sent.end_char),
         disorder_type=cb.disorder_type(sub), event_type=cb.event_type(sub), sub_event_type=sub,
         trigger=_span(art.id, art.text, t0, t1))
-    m.event_date, m.date_precision, used = event_date(analysis, det)
+    m.event_date, m.date_precision, used = event_date(analysis, det, inherited)
     if used is not None:
         m.date_text = _span(art.id, art.text, used.start, used.end)
-    _apply_place(m, analysis, det)
+    _apply_place(m, analysis, det, place)
     _apply_actors(m, analysis, det)
     _apply_harm(m, analysis, det, others or [])
     m.notes = write_note(m)

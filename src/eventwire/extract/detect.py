@@ -25,6 +25,12 @@ NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 STATE_GROUPS = {"state_forces"}
 
 
+# Entity labels of proper names: a capitalised trigger word inside one is part of a name
+# ("United States", "Battle Creek", "March of Dimes"), not an event word.
+NAME_ENTS = {"GPE", "ORG", "FAC", "LOC", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+DEFINITE_DETS = {"the", "this", "these", "that", "those"}
+
+
 @dataclass
 class Rule:
     sub: str
@@ -70,9 +76,17 @@ class Rules:
             self.groups[name] = Lexicon(words)
         for name, ents in (raw.get("entity_groups") or {}).items():
             self.groups[name] = Lexicon([], ents=ents)
+        self.number_groups: dict[str, int] = dict(raw.get("number_groups") or {})
+        for name in self.number_groups:
+            self.groups[name] = Lexicon([])
         self.rules = [Rule(r["sub"], Lexicon(r["triggers"]),
                            {k: v for k, v in r.items() if k not in ("sub", "triggers", "casualty")},
                            bool(r.get("casualty"))) for r in raw["rules"]]
+        self.show_senses = {w.lower() for w in raw.get("transitive_senses") or []}
+        self.precedence: list[str] = list(raw.get("precedence") or [])
+        self.overridable = set(raw.get("precedence_overrides") or [])
+        self.evaluative = {w.lower() for w in raw.get("evaluative_verbs") or []}
+        self.harm = {w.lower() for w in raw.get("harm_verbs") or []}
         unknown = {g for r in self.rules for gs in r.conds.values() for g in gs} - set(self.groups)
         unknown |= {k for r in self.rules for k in r.conds} - set(COND_KEYS)
         if unknown:
@@ -163,6 +177,10 @@ class _Context:
         if group not in self._cov:
             doc = self.sent.doc
             # Words inside dates are not cues ("21 March" is no march).
+            if group in self.rules.number_groups:
+                least = self.rules.number_groups[group]
+                self._cov[group] = {t.i for t in self.sent if (_number(t) or 0) >= least}
+                return self._cov[group]
             hits = {i for i in self.rules.groups[group].covers(self.sent)
                     if doc[i].ent_type_ not in ("DATE", "TIME")}
             if group in STATE_GROUPS:
@@ -175,6 +193,16 @@ class _Context:
         return any(self.cov(g) & toks for g in groups)
 
 
+def _number(tok) -> int | None:
+    # A cardinal count ("150 people", "1,200 supporters"); dates and times are not counts.
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or not tok.like_num:
+        return None
+    try:
+        return int(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def _in_proper_name(tok) -> bool:
     # "Arakan Army", "New People's Army": a capitalised head with a proper-noun modifier.
     if not tok.text[:1].isupper():
@@ -183,6 +211,29 @@ def _in_proper_name(tok) -> bool:
                for c in tok.children) or (tok.pos_ == "PROPN" and tok.ent_type_ == "ORG"
                                           and tok.i > tok.sent.start and tok.nbor(-1).pos_ == "PROPN"
                                           and tok.nbor(-1).ent_type_ not in ("NORP", "GPE"))
+
+
+def _in_name(tok) -> bool:
+    """A capitalised word inside a multi-word proper name, or a proper noun mid-sentence."""
+    if not tok.text[:1].isupper() or tok.is_sent_start or tok.sent.text.isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.ent_type_ in NAME_ENTS and (tok.ent_iob_ == "I" or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"))
+
+
+def _noun_modifier(head, span: tuple[int, int], heads: set[int]) -> bool:
+    # "protest movement", "burn ban", "arrest warrant": a one-word trigger modifying a non-event
+    # noun names a kind of thing, not an event.
+    return span[1] - span[0] == 1 and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") \
+        and head.head.i not in heads
+
+
+def _show_sense(head, rules: Rules) -> bool:
+    # "demonstrate a belief / that ...": with an object or complement the verb means "show".
+    return head.lemma_.lower() in rules.show_senses and head.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "ccomp", "dative", "xcomp") for c in head.children)
 
 
 COND_KEYS = {"any": ("clause", "any"), "all": ("clause", "all"), "none": ("clause", "none"),
@@ -226,11 +277,15 @@ def _phrase_head(doc, start: int, end: int):
 def _candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
     """All trigger spans of all rules, longest first per start, with their head token."""
     spans: dict[tuple[int, int], object] = {}
+    doc = sent.doc
     for rule in rules.rules:
         for s, e in rule.triggers.match(sent):
-            if any(sent.doc[i].ent_type_ in NON_TRIGGER_ENTS for i in range(s, e)):
-                continue  # "21 March", "Strike Force" in names
-            spans.setdefault((s, e), _phrase_head(sent.doc, s, e))
+            if any(doc[i].ent_type_ in NON_TRIGGER_ENTS or _in_name(doc[i]) for i in range(s, e)):
+                continue  # "21 March", "Strike Force", "United States": names, not events
+            spans.setdefault((s, e), _phrase_head(doc, s, e))
+    heads = {h.i for h in spans.values()}
+    spans = {k: h for k, h in spans.items()
+             if not _noun_modifier(h, k, heads) and not _show_sense(h, rules)}
     # Drop spans inside longer spans ("shot" inside "shot dead").
     keys = sorted(spans, key=lambda k: (k[0], -(k[1] - k[0])))
     out, covered = [], set()
@@ -240,6 +295,11 @@ def _candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
         covered |= set(range(s, e))
         out.append((s, e, spans[(s, e)]))
     return out
+
+
+def event_word_heads(sent) -> set[int]:
+    """Head tokens of every word that could name an event, typed or not ("the killing")."""
+    return {h.i for _, _, h in _candidates(sent, get_rules())}
 
 
 def type_triggers(sent, rules: Rules | None = None) -> list[Trigger]:
@@ -255,7 +315,20 @@ def type_triggers(sent, rules: Rules | None = None) -> list[Trigger]:
             if (s, e) in rule.triggers.match(sent.doc[s:e]) and _holds(rule, (s, e), ctx, clause):
                 out.append(Trigger(s, e, head.i, rule.sub, rule.casualty))
                 break
+    typed = {t.head for t in out}
+    for t in out:
+        t.casualty = t.casualty or _event_harm(sent.doc[t.head], typed - {t.head}, rules)
     return out
+
+
+def _event_harm(tok, event_heads: set[int], rules: Rules) -> bool:
+    """"the blast killed four", "a strike that killed ten": the harm verb only reports the toll
+    of the event noun that is its subject (or that its relative clause modifies)."""
+    if tok.lemma_.lower() not in rules.harm or tok.pos_ != "VERB":
+        return False
+    if tok.dep_ in ("relcl", "acl") and tok.head.i in event_heads:
+        return True
+    return any(c.dep_ == "nsubj" and c.i in event_heads for c in tok.children)
 
 
 # --- grouping ---------------------------------------------------------------------------
@@ -321,6 +394,8 @@ def group_triggers(sent, trigs: list[Trigger]) -> list[Detection]:
     for trig in pool:
         home = next((g for g in groups
                      if any(_attached(doc[trig.head], doc[o.head]) for o in g.triggers)), None)
+        if home is None:
+            home = _victim_clause_home(doc[trig.head], groups)
         if home is None and _is_result_clause(doc[trig.head]) and groups:
             # "..., killing 25": the toll of the nearest preceding event, not an event of its own.
             before = [g for g in groups if g.trigger.start < trig.start]
@@ -330,7 +405,31 @@ def group_triggers(sent, trigs: list[Trigger]) -> list[Detection]:
             continue
         clause = _clause_tokens(doc[trig.head], sent, heads - {trig.head})
         groups.append(Detection(sent, trig.sub_event_type, trig, [trig], sorted(clause)))
-    return _merge_same_type(sorted(groups, key=lambda g: g.trigger.start), sent)
+    merged = _merge_same_type(sorted(groups, key=lambda g: g.trigger.start), sent)
+    for g in merged:
+        g.sub_event_type = _most_specific(g)
+    return merged
+
+
+def _victim_clause_home(tok, groups: list[Detection]) -> Detection | None:
+    # "the assassination of X, who was killed in an airstrike": the relative clause on the
+    # victim tells how the same event happened.
+    top = clause_head(tok)
+    if top.dep_ not in ("relcl", "acl"):
+        return None
+    doc = tok.doc
+    return next((g for g in groups if any(top.head.i in _object_tokens(doc[t.head]) or
+                                         top.head.i == t.head for t in g.triggers)), None)
+
+
+def _most_specific(g: Detection) -> str:
+    """ACLED precedence among linked triggers: a stated weapon decides the sub-event type
+    ("killed in a drone attack" is an air/drone strike, not an attack)."""
+    rules = get_rules()
+    if g.sub_event_type not in rules.overridable:
+        return g.sub_event_type
+    subs = {t.sub_event_type for t in g.triggers}
+    return next((p for p in rules.precedence if p in subs), g.sub_event_type)
 
 
 def _merge_same_type(groups: list[Detection], sent) -> list[Detection]:
@@ -355,7 +454,84 @@ def detect_sentence(sent, keep_unreal: bool = False) -> list[Detection]:
     anchors = [t for t in trigs if not t.casualty]
     if anchors:
         trigs = anchors
-    return group_triggers(sent, trigs) if trigs else []
+    groups = group_triggers(sent, trigs) if trigs else []
+    return groups if keep_unreal else [g for g in groups if not is_re_mention(g)]
+
+
+INFO_ENTS = PLACE_ENTS | {"DATE", "TIME", "CARDINAL"}
+
+
+def _has_info(tok) -> bool:
+    # A place, a date or a number of its own ("the bombings in X and Y", "the attack on Sunday");
+    # for an object, also the phrases of its verb ("confirmed the bombings in X").
+    toks = [t for t in tok.subtree if t.i != tok.i]
+    if tok.dep_ == "dobj":
+        toks += [t for c in tok.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+    return any(t.ent_type_ in INFO_ENTS or t.like_num for t in toks)
+
+
+def is_re_mention(det: Detection) -> bool:
+    """An anaphoric re-mention of an event told elsewhere: a noun determined by a definite article,
+    demonstrative or possessive ("the attacks", "this attack", "his assassination") that is
+    evaluated ("appeared to be", "was condemned") or adds no place, date or toll of its own."""
+    doc = det.sent.doc
+    head = doc[det.trigger.head]
+    if head.pos_ != "NOUN":
+        return False
+    if _bare_plural(head):
+        # "in the aftermath of bombings": a kind of event, not one, unless its clause places,
+        # dates or counts it
+        return not any(doc[i].ent_type_ in INFO_ENTS or doc[i].like_num for i in det.clause)
+    if not _definite(head):
+        return False
+    if any(_has_info(doc[t.head]) for t in det.triggers if t.head != head.i):
+        return False  # "the assassination of X, killed in an airstrike in Y": Y is news
+    judged = _judged(head)
+    return judged if judged is not None else not (_has_info(head) or _harm_with_toll(det))
+
+
+def _definite(head) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+               for c in head.children)
+
+
+def _judged(head) -> bool | None:
+    """What the definite noun's verb says: True when it only judges or situates the event,
+    False when it reports what the event did or that it happened, None when it does not tell."""
+    verb = head.head
+    evaluative = verb.lemma_.lower() in get_rules().evaluative
+    if head.dep_ == "attr" and verb.lemma_ == "be":
+        return True  # "this is a barbaric attack"
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        if evaluative:
+            return True
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return False  # "the shells released chlorine": it tells what the event did
+    elif head.dep_ == "dobj":
+        # "condemned the bombings of X": judged, unless it adds a toll or date;
+        # "announced their merger", "confirmed the bombings": reported as news
+        return not _has_toll_or_date(head) if evaluative else False
+    return None
+
+
+def _bare_plural(tok) -> bool:
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod")
+                                         for c in tok.children)
+
+
+def _has_toll_or_date(tok) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.like_num for t in tok.subtree)
+
+
+def _harm_with_toll(det: Detection) -> bool:
+    # "the blast killed four soldiers": a harm verb governed by the noun's clause with a number.
+    doc = det.sent.doc
+    head = doc[det.trigger.head]
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.lemma_.lower() not in get_rules().harm:
+        return False
+    return any(t.like_num or t.ent_type_ == "CARDINAL" or t.lower_ in ("no", "nobody", "none")
+               for t in verb.subtree)
 
 
 def detect(doc) -> list[Detection]:

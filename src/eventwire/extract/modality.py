@@ -83,7 +83,11 @@ def _split_pos(raw: str) -> tuple[str, str]:
 
 # --- modality ----------------------------------------------------------------------------
 
-NEGATED, HYPOTHETICAL, GENERIC = "negated", "hypothetical", "generic"
+NEGATED, HYPOTHETICAL, GENERIC, LEGAL = "negated", "hypothetical", "generic", "legal"
+# Dependencies through which a court word governs a charge ("charged with murder", "murder charge").
+LEGAL_DEPS = {"pobj", "prep", "pcomp", "compound", "dobj", "nmod", "conj", "acl", "ccomp"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "on", "through",
+                  "along", "throughout", "within", "toward", "towards", "to", "from"}
 # Dependencies through which a governing word's meaning reaches its complement.
 GOVERNED_DEPS = {"dobj", "xcomp", "pobj", "prep", "nsubjpass", "nsubj", "attr", "acl", "oprd",
                  "compound", "amod", "conj", "advcl", "pcomp", "npadvmod", "dative", "appos"}
@@ -106,6 +110,9 @@ class _Cues:
         self.neg = _WordSet(raw["negation_words"])
         self.neg_prep = _WordSet(raw["negating_preps"])
         self.since = Lexicon(raw["since_words"])
+        self.stative = _WordSet(raw.get("stative_verbs") or [])
+        self.legal = _WordSet(raw.get("legal_governors") or [])
+        self.past_like = _WordSet(raw.get("past_like_present") or [])
 
 
 class _WordSet:
@@ -179,13 +186,65 @@ def _stops(node) -> bool:
     return False
 
 
+def _has_time(tok) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+def _stative(tok, cues: _Cues) -> bool:
+    """"where troops are deployed", "forces deployed in the region", "the group controls X"."""
+    if tok.pos_ != "VERB" or not cues.stative.has(tok) or _has_time(tok):
+        return False
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        return True
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl":
+        return True
+    present_aux = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
+    return present_aux or tok.tag_ in ("VBP", "VBZ")
+
+
+def _bare_plural(tok) -> bool:
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in tok.children)
+
+
+def _generic_present(tok, cues: _Cues) -> bool:
+    """"groups are now fighting for X", "militants target schools": a present-tense statement
+    about a bare plural, with no place of its own, describes a state of affairs, not one event."""
+    if tok.pos_ != "VERB":
+        return False
+    aux = [c for c in tok.children if c.dep_ == "aux"]
+    if tok.tag_ == "VBP" and (tok.lower_ != tok.lemma_.lower() or cues.past_like.has(tok)):
+        return False  # "retook", "beat": past forms the tagger read as present
+    present = tok.tag_ in ("VBP", "VBZ") or (tok.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in aux))
+    if not present or _has_time(tok):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    # A place anchors it ("are marching in Nairobi"); "fighting for Iran" names a cause.
+    placed = any((c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS)) and any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree) for c in tok.children)
+    return bool(subj) and _bare_plural(subj[0]) and not placed
+
+
+def _legal(tok, cues: _Cues) -> bool:
+    """A charge, plea or trial for the event, not the event: walk up noun-phrase attachments."""
+    node = tok
+    while node.head.i != node.i and node.dep_ in LEGAL_DEPS | {"acomp", "npadvmod", "amod"}:
+        if cues.legal.has(node.head):
+            return True
+        node = node.head
+    return False
+
+
 def modality(tok) -> str | None:
     """None when ``tok`` (an event trigger) reports an event that happened, else why not:
-    "negated", "hypothetical" or "generic"."""
+    "negated", "hypothetical", "generic" or "legal"."""
     cues = _cues()
     state = _modifier_state(tok, cues)
     if state:
         return state
+    if _stative(tok, cues) or _generic_present(tok, cues):
+        return GENERIC
+    if _legal(tok, cues):
+        return LEGAL
     node = tok
     seen_clause = False
     while True:
