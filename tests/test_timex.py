@@ -92,13 +92,14 @@ def test_month_in_publication_month_is_this_month():
 
 def test_since_early_month():
     t = one("Protests have continued since early August.", WEDNESDAY)
-    assert (t.text, t.value, t.precision) == ("early August", "2020-08", "month")
+    # a part of a month is a seven-day stretch: "early August" is its first week
+    assert (t.text, t.value, t.precision) == ("early August", "2020-08-01", "week")
 
 
 def test_end_of_month_last_year():
     t = one("The attack came at the end of December last year.", WEDNESDAY)
     assert (t.text, t.value, t.precision, t.relative) == (
-        "the end of December last year", "2019-12", "month", True)
+        "the end of December last year", "2019-12-25", "week", True)  # the last seven days
 
 
 @pytest.mark.parametrize("text", ["on November 17", "November 17", "17 November", "Nov. 17",
@@ -136,7 +137,7 @@ def test_future_cue_reads_day_and_month_forward():
     ("21-12-2020", "2020-12-21", "day"),           # unambiguous day-month-year
     ("12/21/2020", "2020-12-21", "day"),           # unambiguous month/day/year
     ("in December 2019", "2019-12", "month"),
-    ("mid-December 2019", "2019-12", "month"),
+    ("mid-December 2019", "2019-12-12", "week"),
     ("in 2018", "2018", "year"),
     ("the 2003 invasion", "2003", "year"),
 ])
@@ -183,7 +184,7 @@ def test_undated_relative_expressions_keep_precision_without_value():
 
 def test_returned_text_resolves_later():
     times = find_times("Gunmen attacked on Saturday and at the end of December last year.", None)
-    assert [resolve_time(t.text, SUNDAY) for t in times] == [("2020-01-04", "day"), ("2019-12", "month")]
+    assert [resolve_time(t.text, SUNDAY) for t in times] == [("2020-01-04", "day"), ("2019-12-25", "week")]
 
 
 @pytest.mark.parametrize("expression, published, expected", [

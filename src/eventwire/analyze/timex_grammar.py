@@ -38,6 +38,7 @@ class Lexicon:
     future_cues: re.Pattern
     past_reporting: re.Pattern
     past_cues: re.Pattern
+    part_of_month_start: dict[str, int]  # "early" -> 1, "end of" -> -7 (from the month's end)
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         future_cues=re.compile(rf"(?:(?<![\w-])|(?=')){_alt(raw['future_cues'])}(?!\w)"),
         past_reporting=re.compile(rf"(?<![\w-]){_alt(raw['past_reporting_verbs'])}(?!\w)"),
         past_cues=re.compile(rf"(?<![\w-]){_alt(raw['past_cues'])}(?!\w)"),
+        part_of_month_start={str(k): int(v) for k, v in raw["part_of_month_start"].items()},
     )
 
 

@@ -135,14 +135,27 @@ def resolve(rule: str, g: dict[str, str | None], anchor: Anchor | None,
     """
     if g.get("year") or rule in ("iso", "numeric"):
         got = _absolute(rule, g, lex)
-        return Resolution(*got, relative=False) if got else None
+        return Resolution(*_part_of_month(got, g, lex), relative=False) if got else None
     precision = _precision_of(rule, g)
     if precision is None:
         return None
     if anchor is None or not anchor.knows(_need(rule, g, precision)):
         return Resolution(None, precision, relative=True)
     got = _RELATIVE[rule](g, anchor.day, lex, tense)
-    return Resolution(got[0], got[1], relative=True) if got else None
+    return Resolution(*_part_of_month(got, g, lex), relative=True) if got else None
+
+
+def _part_of_month(got: tuple[str | None, str], g: dict, lex: Lexicon) -> tuple[str | None, str]:
+    """A month narrowed by "early"/"mid"/"late"/"end of" becomes a week-precision stretch
+    (``part_of_month_start`` in data/timex.yaml)."""
+    value, precision = got
+    start = lex.part_of_month_start.get(re.sub(r"^the ", "", _norm(g.get("mod")).rstrip("-")))
+    if precision != "month" or value is None or start is None:
+        return got
+    year, month = int(value[:4]), int(value[5:7])
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    day = start if start > 0 else last + start + 1
+    return date(year, month, day).isoformat(), "week"
 
 
 def _absolute(rule: str, g: dict, lex: Lexicon) -> tuple[str, str] | None:
