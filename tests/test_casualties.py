@@ -27,7 +27,7 @@ def weapon(nlp, text) -> Weapon | None:
     ("two hundred and fifty", 250), ("a dozen", 12), ("two-dozen", 24), ("two dozen", 24),
     ("dozens", 12), ("tens", 10), ("hundreds", 100), ("several", 3), ("a few", 3),
     ("a total of five soldiers and five civilians", 10), ("10 to 15", 10), ("between 10 and 15", 10),
-    ("more than 40", 40), ("no", None), ("", None), ("a", None),
+    ("more than 40", 40), ("some 30", 30), ("several dozen", 12), ("no", None), ("", None), ("a", None),
 ])
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
@@ -38,6 +38,16 @@ def test_parse_number(text, expected):
     ("A total of five soldiers and five civilians were killed in the blast.", 10, None),
     ("The bombing killed one and injured five other civilians.", 1, 5),
     ("Gunmen stormed the village, killing a child.", 1, None),
+    ("A district mayor was killed alongside his bodyguard in an ambush near Gao.", 2, None),
+    ("The mayor and his driver were killed in an ambush near Gao.", 2, None),
+    ("A police commander was killed along with four others when gunmen opened fire.", 5, None),
+    ("A police commander was killed together with three of his guards in Maiduguri.", 4, None),
+    ("The army said its jets struck rebel hideouts in Sudan and Chad - killing at least 30 of its fighters.", 30, None),
+    ("Helicopters pounded positions around Kidal (which the rebels had held for months since the "
+     "uprising began) — killing 12.", 12, None),
+    ("The drone strike killed 14 of their militants in Helmand.", 14, None),
+    ("Troops shelled the town in Darfur and Kordofan - killing some 30 people.", 30, None),
+    ("Police raided the camp in Borno; injuring 6 residents, witnesses said.", None, 6),
     ("At least 25 people were killed in the attack on the market.", 25, None),
     ("Militants killed a US contractor in Kirkuk.", 1, None),
     ("A soldier was killed when his patrol hit a mine.", 1, None),

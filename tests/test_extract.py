@@ -157,3 +157,48 @@ def test_split_places_skip_owners_and_enclosing_countries():
                    "Kabul, Afghanistan and Karachi, Pakistan.")
     assert [m.country for m in ms] == ["Afghanistan", "Pakistan"]
     assert all(m.location != m.country for m in ms)
+
+
+def _told(text: str) -> list[Mention]:
+    return extract(analyze(Article(id="synthetic-n", text=text, published="2022-03-10T10:00:00+00:00")))
+
+
+def test_narrative_place_carries_to_the_next_sentence():
+    text = ("Al-Shabaab fighters attacked an army post near Baidoa on Tuesday. Hours later, a roadside "
+            "bomb hit a military convoy, officials said.")
+    first, second = _told(text)
+    assert second.location == first.location and second.geo_precision == 2
+    assert second.place_text.start == first.place_text.start == text.index("Baidoa")
+
+
+def test_narrative_place_from_a_dropped_anaphoric_reference():
+    text = ("Clan elders called for calm after the killing of the governor near Kismayo on Thursday. "
+            "The governor was shot dead by gunmen in an ambush, police said.")
+    (m,) = _told(text)
+    assert m.location == "Kismayo" and m.geo_precision == 2
+    assert m.place_text.start == text.index("Kismayo")
+
+
+def test_narrative_place_stops_at_a_new_paragraph_and_another_family():
+    far = ("Al-Shabaab fighters attacked an army post near Baidoa on Tuesday.\n\nThe president flew "
+           "abroad. He met the foreign minister. Talks lasted three hours.\n\nA roadside bomb hit a "
+           "military convoy on Wednesday, officials said.")
+    assert _told(far)[-1].place_text is None
+    other = ("Thousands of students protested peacefully in Baidoa on Tuesday. Hours later, a roadside "
+             "bomb hit a military convoy, officials said.")
+    assert _told(other)[-1].place_text is None
+
+
+def test_no_casualties_said_of_the_attacks_reaches_each_of_them():
+    text = ("Two mortar shells struck a market in Mogadishu on Monday. Another shell hit a school in "
+            "Afgooye. Police said the attacks caused no casualties.")
+    ms = _told(text)
+    assert len(ms) == 2 and all(m.fatalities == 0 and m.injuries == 0 for m in ms)
+    assert all("No fatalities" in m.notes for m in ms)
+
+
+def test_zero_toll_of_a_new_event_does_not_reach_earlier_ones():
+    text = ("Gunmen attacked a police station in Baidoa on Tuesday. On Wednesday, rockets hit a base, "
+            "causing no casualties.")
+    first, second = _told(text)
+    assert first.fatalities is None and second.fatalities == 0

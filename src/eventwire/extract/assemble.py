@@ -19,7 +19,11 @@ Date choice (news reasoning):
 Place choice: the most specific place (facility > city > admin1 > region > country) in the
 trigger's clause, else nearest in the sentence; "near X", "outskirts of X", "X province" give
 geo_precision 2; a facility or city 1; a region or country 3. Without a place in the sentence:
-the dateline's place when it lies in the article's main country, else the main country (3).
+the narrative place: that of the closest previous mention of the same family (or of the
+anaphoric re-mention it continues) in the same paragraph or at most two sentences back, with its
+own precision and evidence ("... the killing of the general near the airport. The general was
+killed in the drone attack ..."); else the dateline's place when it lies in the article's main
+country, else the main country (3).
 """
 from __future__ import annotations
 
@@ -288,9 +292,25 @@ def _clause_range(det: Detection, others: list[Detection]) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
-def _apply_place(m: Mention, analysis: Analysis, det: Detection, place: Place | None = None) -> None:
+def mention_place(analysis: Analysis, det: Detection, place: Place | None = None,
+                  inherited: Place | None = None) -> Place | None:
+    """The mention's own place, else the narrative place ``inherited``. A country or region named
+    only outside the event's clause ("..., Kenya's police said") gives way to a narrative place
+    inside it."""
+    own = place or choose_place(analysis, det)
+    if own is None or inherited is None:
+        return own or inherited
+    outside = not _inside(own.start, own.end, _clause_chars(det))
+    if place is None and outside and own.kind in ("country", "region") \
+            and KIND_RANK.get(inherited.kind, 5) < KIND_RANK[own.kind] and inherited.country == own.country:
+        return inherited
+    return own
+
+
+def _apply_place(m: Mention, analysis: Analysis, det: Detection, place: Place | None = None,
+                 inherited: Place | None = None) -> None:
     text = analysis.article.text
-    place = place or choose_place(analysis, det)
+    place = mention_place(analysis, det, place, inherited)
     if place is not None:
         m.geo_precision = geo_precision(text, place)
         m.place_text = _span(m.article_id, text, place.start, place.end)
@@ -337,9 +357,12 @@ def _apply_harm(m: Mention, analysis: Analysis, det: Detection, others: list[Det
 
 
 def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | None = None,
-                  inherited: TimeExpr | None = None, place: Place | None = None) -> Mention:
+                  inherited: TimeExpr | None = None, place: Place | None = None,
+                  inherited_place: Place | None = None) -> Mention:
     """The Mention for one detection; ``others``: the other detections of its sentence;
-    ``inherited``: the narrative time; ``place``: one of several places the detection names."""
+    ``inherited``: the narrative time; ``place``: one of several places the detection names;
+    ``inherited_place``: the narrative place, used when the clause and sentence name none (its
+    evidence is the span where the earlier mention named it)."""
     cb = get_codebook()
     art, sent, doc = analysis.article, det.sent, det.sent.doc
     sub = det.sub_event_type
@@ -354,7 +377,7 @@ def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | 
     m.event_date, m.date_precision, used = event_date(analysis, det, inherited)
     if used is not None:
         m.date_text = _span(art.id, art.text, used.start, used.end)
-    _apply_place(m, analysis, det, place)
+    _apply_place(m, analysis, det, place, inherited_place)
     _apply_actors(m, analysis, det)
     _apply_harm(m, analysis, det, others or [])
     m.notes = write_note(m)

@@ -43,6 +43,8 @@ def _data() -> dict[str, Any]:
     with DATA.open(encoding="utf-8") as f:
         d = yaml.safe_load(f)
     d["none_res"] = {k: [re.compile(p, re.I) for p in v] for k, v in d["none_patterns"].items()}
+    verbs = "|".join(w for ws in d["surface_participles"].values() for w in ws)
+    d["participle_re"] = re.compile(rf"(?:[,;–—]|\s-{{1,2}})\s*({verbs})\s+([^,;.()–—]{{1,60}})", re.I)
     return d
 
 
@@ -81,7 +83,9 @@ def parse_number(text: str) -> int | None:
             if cur is not None or total is not None:
                 groups.append((total or 0) + (cur or 0))
                 total = cur = None
-            if w in d["vague"]:
+            if w in d["vague"] and (nxt[:1].isdigit() or nxt in d["units"]):
+                pass   # "some 30", "several dozen": the vague word only qualifies the figure
+            elif w in d["vague"]:
                 groups.append(d["vague"][w])
             elif w in d["range_words"] and (groups or w == "between"):
                 is_range = True
@@ -155,8 +159,33 @@ def find_casualties(doc, sent_start: int, sent_end: int) -> Casualties:
         fat.value = max(fat.value or 0, toll[0])
         out.spans.append(toll[1])
     out.fatalities, out.injuries = fat.value, inj.value
+    _surface_participles(out, doc.text, span.start_char, span.end_char, d)
     _zeros(out, doc.text[span.start_char:span.end_char], d)
     return out
+
+
+def _surface_participles(out: Casualties, text: str, start: int, end: int, d: dict) -> None:
+    """", killing at least 25 of its fighters", "— wounding 12": a result participle after a comma,
+    dash or semicolon, read from the surface when the parse hangs it on the wrong word (or tags
+    it a noun) and left no count of its kind."""
+    for m in d["participle_re"].finditer(text, start, end):
+        kind = "fatal" if m.group(1).lower() in d["surface_participles"]["fatal"] else "injure"
+        if (out.fatalities if kind == "fatal" else out.injuries) is not None:
+            continue
+        words = m.group(2).split()
+        if not words or not (words[0].lower() in d["number_qualifiers"] or words[0][0].isdigit()
+                             or words[0].lower() in d["units"] or words[0].lower() in d["vague"]):
+            continue
+        while len(words) > 1 and words[0].lower() in d["number_qualifiers"]:
+            words = words[1:]   # "some 30" is 30, not "some" (3) and 30
+        n = parse_number(" ".join(words))
+        if n is None:
+            continue
+        if kind == "fatal":
+            out.fatalities = n
+        else:
+            out.injuries = n
+        out.spans.append((m.start(1), m.end(2)))
 
 
 class _Counter:
@@ -208,7 +237,24 @@ def _victim_counts(t, d: dict, used: set[int]) -> list[tuple[int | None, Any]]:
         victims = [t.head]   # "seven civilians killed in the attack"
     if not victims and t.dep_ == "relcl":
         victims = [t.head]
-    return [c for v in victims for c in _conj_counts(v, d, used)]
+    counts = [c for v in victims for c in _conj_counts(v, d, used)]
+    if counts and all(n is not None for n, _ in counts):
+        counts += [c for v in _companions(t, d) for c in _conj_counts(v, d, used)]
+    return counts
+
+
+def _companions(t, d: dict) -> list:
+    """Victims killed with the named one: "X was killed alongside Y", "along with four others",
+    "together with three of his guards"."""
+    comitative = d["comitative"]
+    out = []
+    for prep in t.children:
+        if prep.dep_ != "prep":
+            continue
+        prev = t.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        if prep.lower_ in comitative["preps"] or (prep.lower_ == "with" and prev in comitative["with_after"]):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 def _conj_counts(v, d: dict, used: set[int]) -> list[tuple[int | None, Any]]:
