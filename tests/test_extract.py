@@ -202,3 +202,12 @@ def test_zero_toll_of_a_new_event_does_not_reach_earlier_ones():
             "causing no casualties.")
     first, second = _told(text)
     assert first.fatalities is None and second.fatalities == 0
+
+
+def test_place_inside_the_event_noun_phrase_is_not_the_doer():
+    # The passive agent is the event itself ("by a mortar attack in X"): X is where it happened,
+    # while a place modifying the trigger ("a Turkish drone strike") still names the doer.
+    text = ("The truce was shattered by a mortar attack in the old city of Aleppo on 4 May, "
+            "wounding three children, hours after talks ended in Geneva.")
+    (m,) = extract(analyze(Article(id="s-agent", text=text, published="2022-05-06")))
+    assert m.location == "Aleppo" and m.geo_precision in (1, 2)

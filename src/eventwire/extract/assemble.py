@@ -197,10 +197,12 @@ def choose_place(analysis: Analysis, det: Detection) -> Place | None:
     sent = det.sent
     trig_char = sent.doc[det.trigger.start].idx
     doc = sent.doc
-    # "US attacks", "Turkish drones": a place naming the doer is not where it happened.
-    agent = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in agent_tokens(det)
-             if doc[i].dep_ in ("compound", "amod", "poss", "nmod") or doc[i].head.i in
-             {t.head for t in det.triggers}]
+    # "US attacks", "Turkish drones": a place naming the doer is not where it happened. But the
+    # event noun's own arguments ("by a rocket attack in the Green Zone") are not the doer.
+    heads = {t.head for t in det.triggers}
+    own = {tok.i for h in heads for tok in doc[h].subtree if tok.head.i not in heads or tok.dep_ == "prep"}
+    agent = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in agent_tokens(det) if i not in own
+             and (doc[i].dep_ in ("compound", "amod", "poss", "nmod") or doc[i].head.i in heads)]
     foreign = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in _foreign_frames(det) | _affiliations(sent)]
     in_sent = [p for p in analysis.places if sent.start_char <= p.start < sent.end_char
                and not _inside(p.start, p.end, agent) and not _inside(p.start, p.end, foreign)]
