@@ -275,7 +275,16 @@ def _phrase_head(doc, start: int, end: int):
 
 
 def _candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
-    """All trigger spans of all rules, longest first per start, with their head token."""
+    """All trigger spans of all rules, longest first per start, with their head token
+    (cached on the Doc: a sentence is asked for its candidates several times)."""
+    cache = sent.doc.user_data.setdefault("eventwire_trigger_candidates", {})
+    key = (sent.start, sent.end, id(rules))
+    if key not in cache:
+        cache[key] = _find_candidates(sent, rules)
+    return cache[key]
+
+
+def _find_candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
     spans: dict[tuple[int, int], object] = {}
     doc = sent.doc
     for rule in rules.rules:

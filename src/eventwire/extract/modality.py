@@ -35,6 +35,16 @@ def token_is(tok, word: str, pos: set[str] | None = None) -> bool:
     return tok.lower_ == word or tok.lemma_.lower() == word
 
 
+def token_keys(doc) -> list[tuple[str, str, str, str]]:
+    """(lower, lemma, POS, entity type) of every token, computed once per Doc: reading spaCy
+    token attributes is slow and every lexicon scans every sentence."""
+    keys = doc.user_data.get("eventwire_token_keys")
+    if keys is None or len(keys) != len(doc):
+        keys = [(t.lower_, t.lemma_.lower(), t.pos_, t.ent_type_) for t in doc]
+        doc.user_data["eventwire_token_keys"] = keys
+    return keys
+
+
 class Lexicon:
     """A list of words and phrases; ``match(sent)`` gives the token spans it covers."""
 
@@ -53,21 +63,23 @@ class Lexicon:
     def match(self, span) -> list[tuple[int, int]]:
         """Token index spans (doc indices, end exclusive) in ``span`` covered by an entry."""
         hits: list[tuple[int, int]] = []
-        doc = span.doc
-        for tok in span:
-            if self.ents and tok.ent_type_ in self.ents:
-                hits.append((tok.i, tok.i + 1))
-            cands = self.first.get(tok.lower_, []) + (
-                self.first.get(tok.lemma_.lower(), []) if tok.lemma_.lower() != tok.lower_ else [])
+        keys = token_keys(span.doc)
+        for i in range(span.start, span.end):
+            lower, lemma, pos_tag, ent = keys[i]
+            if self.ents and ent in self.ents:
+                hits.append((i, i + 1))
+            cands = self.first.get(lower, [])
+            if lemma != lower:
+                cands = cands + self.first.get(lemma, [])
             for words, pos in cands:
-                end = tok.i + len(words)
+                end = i + len(words)
                 if end > span.end:
                     continue
                 if len(words) == 1:
-                    if token_is(tok, words[0], pos):
-                        hits.append((tok.i, end))
-                elif all(token_is(doc[tok.i + k], w) for k, w in enumerate(words)):
-                    hits.append((tok.i, end))
+                    if (not pos or pos_tag in pos) and words[0] in (lower, lemma):
+                        hits.append((i, end))
+                elif all(words[k] in keys[i + k][:2] for k in range(len(words))):
+                    hits.append((i, end))
         return hits
 
     def covers(self, span) -> set[int]:
