@@ -195,3 +195,9 @@ def test_legal_and_stative_modality(nlp):
     assert modality(doc[5]) == "legal"
     doc = nlp("Peacekeepers are stationed where troops are deployed.")
     assert modality(doc[6]) == "generic"
+
+
+def test_nominal_riot_with_an_of_target(nlp):
+    # "-ing" nominals in an object slot are often tagged VERB; their "of X" is still the target.
+    text = "Officials condemned the March torching of the Turkish consulate in Mosul by a protest movement."
+    assert types(nlp, text) == ["Violent demonstration"]

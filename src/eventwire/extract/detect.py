@@ -125,10 +125,19 @@ def _agent_tokens(tok, depth: int = 0) -> set[int]:
     return out
 
 
+# A verb form in a noun's slot is a nominal ("referencing the sacking of the consulate"): the
+# tagger often calls such -ing forms VERB.
+NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"}
+
+
+def _used_as_noun(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS)
+
+
 def _object_tokens(tok) -> set[int]:
     """What was hit: direct object, passive subject, "at/on/against X" (conjuncts share it)."""
     out: set[int] = set()
-    preps = NOUN_TARGET_PREPS if tok.pos_ in ("NOUN", "PROPN") else TARGET_PREPS
+    preps = NOUN_TARGET_PREPS if _used_as_noun(tok) else TARGET_PREPS
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd"):
             out |= _subtree(c)
