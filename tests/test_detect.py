@@ -201,3 +201,11 @@ def test_nominal_riot_with_an_of_target(nlp):
     # "-ing" nominals in an object slot are often tagged VERB; their "of X" is still the target.
     text = "Officials condemned the March torching of the Turkish consulate in Mosul by a protest movement."
     assert types(nlp, text) == ["Violent demonstration"]
+
+
+def test_dated_past_clause_under_a_remembrance_head_is_an_event(nlp):
+    # "the anniversary of X" alone retells; a participle clause with its own date reports it.
+    dated = ("The minister warned against escalation as the anniversary of the assassination of the "
+             "rebel commander, killed in a drone strike in Idlib on March 5, approaches.")
+    assert "Air/drone strike" in types(nlp, dated)
+    assert types(nlp, "Crowds marked the anniversary of the massacre in the village.") == []

@@ -246,6 +246,14 @@ def _legal(tok, cues: _Cues) -> bool:
     return False
 
 
+def _dated_past_clause(verb) -> bool:
+    """A past participle or past-tense clause attached to a noun, with its own date, reports a
+    real past event whatever frames the noun ("the anniversary of the commander's death -
+    killed in a drone strike on March 5 -")."""
+    return (verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD")
+            and any(t.ent_type_ == "DATE" for t in verb.subtree))
+
+
 def modality(tok) -> str | None:
     """None when ``tok`` (an event trigger) reports an event that happened, else why not:
     "negated", "hypothetical", "generic" or "legal"."""
@@ -265,6 +273,9 @@ def modality(tok) -> str | None:
             if state:
                 return state
             seen_clause = True
+            if _dated_past_clause(node) and node.i in (tok.i, tok.head.i, tok.head.head.i) \
+                    and tok.dep_ not in ("xcomp", "ccomp"):
+                return None
         if node.head.i == node.i or _stops(node):
             return None
         head = node.head
