@@ -211,3 +211,10 @@ def test_place_inside_the_event_noun_phrase_is_not_the_doer():
             "wounding three children, hours after talks ended in Geneva.")
     (m,) = extract(analyze(Article(id="s-agent", text=text, published="2022-05-06")))
     assert m.location == "Aleppo" and m.geo_precision in (1, 2)
+
+
+def test_linked_trigger_names_the_doer_the_main_trigger_leaves_unknown():
+    text = "The rebel commander was killed alongside two aides in the Turkish drone attack near Qamishli on Monday."
+    (m,) = extract(analyze(Article(id="s-linked", text=text, published="2021-05-05")))
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.actor1 == "Military Forces of Turkey" and m.actor1_text is not None

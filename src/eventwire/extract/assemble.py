@@ -328,12 +328,30 @@ def _apply_place(m: Mention, analysis: Analysis, det: Detection, place: Place | 
         m.admin1 = None
 
 
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith("Unidentified")
+
+
 def _apply_actors(m: Mention, analysis: Analysis, det: Detection) -> None:
     from eventwire.extract.actors import assign_roles
 
     sent, doc = det.sent, det.sent.doc
-    t0, t1 = doc[det.trigger.start].idx, doc[det.trigger.end - 1].idx + len(doc[det.trigger.end - 1])
-    roles = assign_roles(doc, sent.start_char, sent.end_char, t0, t1, m.country, m.sub_event_type)
+
+    def roles_of(trigger):
+        t0, t1 = doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1])
+        return assign_roles(doc, sent.start_char, sent.end_char, t0, t1, m.country, m.sub_event_type)
+
+    roles = roles_of(det.trigger)
+    # Linked triggers of one event ("killed ... in the U.S. drone attack") may name who the
+    # main trigger leaves unknown: a named actor found there fills the gap.
+    for other in det.triggers:
+        if other is det.trigger or not (_unnamed(roles.actor1) or roles.actor2 is None):
+            continue
+        extra = roles_of(other)
+        if _unnamed(roles.actor1) and not _unnamed(extra.actor1):
+            roles.actor1, roles.assoc_actor1, roles.actor1_match = extra.actor1, extra.assoc_actor1, extra.actor1_match
+        if roles.actor2 is None and extra.actor2 is not None:
+            roles.actor2, roles.assoc_actor2, roles.actor2_match = extra.actor2, extra.assoc_actor2, extra.actor2_match
     m.actor1, m.assoc_actor1 = roles.actor1, roles.assoc_actor1
     m.actor2, m.assoc_actor2 = roles.actor2, roles.assoc_actor2
     m.claimed, m.blamed = roles.claimed, roles.blamed
