@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from eventwire.models import Analysis, Article, Event, Mention, Problem, RawDocument
+from eventwire.models import Article, Event, Mention, Problem, RawDocument
 
 BATCH_RAWS = 400
 
@@ -45,20 +45,12 @@ def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
         yield chunk
 
 
-def mentions_of(analysis: Analysis) -> list[Mention]:
+def analyse_and_extract(articles: list[Article]) -> list[Mention]:
+    """Event mentions of the articles; each parsed Doc is dropped once its mentions are out."""
+    from eventwire.analyze import analyze_many
     from eventwire.extract import extract
 
-    return extract(analysis)
-
-
-def analyse_and_extract(articles: list[Article]) -> tuple[list[Analysis], list[Mention]]:
-    from eventwire.analyze import analyze_many
-
-    analyses, mentions = [], []
-    for analysis in analyze_many(articles):
-        analyses.append(analysis)
-        mentions.extend(mentions_of(analysis))
-    return analyses, mentions
+    return [m for analysis in analyze_many(articles) for m in extract(analysis)]
 
 
 def ingest(
@@ -122,7 +114,7 @@ def _load_copy_groups(store):
 
 
 def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article], report: IngestReport) -> None:
-    from eventwire.merge.syndication import date_undated, signature
+    from eventwire.merge.syndication import date_undated
 
     stored_sha = store.stored_raw_sha(a.id for a in articles)
     new = [a for a in articles if stored_sha.get(a.id) != a.raw_sha256]
@@ -146,7 +138,7 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
     report.articles_redated += len(redated)
     to_analyse = [dated[a.id] for a in new] + redated
 
-    _, mentions = analyse_and_extract(to_analyse)
+    mentions = analyse_and_extract(to_analyse)
     report.mentions += len(mentions)
     report.articles_stored += len(new)
 
@@ -156,7 +148,7 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
         for raw in raws:
             batch.put_raw(raw)
         for article in to_analyse:
-            batch.put_article(article, signature(article.text), copies.group(article.id))
+            batch.put_article(article, copies.index.signature(article.id), copies.group(article.id))
         for article_id in sorted(regrouped - {a.id for a in to_analyse}):
             batch.set_group(article_id, copies.group(article_id))
         batch.put_mentions(mentions)

@@ -301,7 +301,7 @@ def _direction_mentions(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention
 
 
 def _link_possessives(text: str, mentions: list[Mention], g: Gazetteer) -> None:
-    """"Iraq's autonomous Kurdish region", "Ethiopia's Tigray region": the second lies in the first."""
+    """"Syria's Kurdish-held northeast", "Ethiopia's Tigray region": the second lies in the first."""
     for a, b in zip(mentions, mentions[1:]):
         if b.within is None and a.source != "region" and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}",
                                                                        text[a.end:b.start]) \

@@ -216,6 +216,11 @@ class SyndicationIndex:
                 return mh
         return _minhash(doc)  # no signature, or one made with other settings
 
+    def signature(self, article_id: str) -> bytes | None:
+        """The stored form of an indexed article's MinHash (None when it has no shingles)."""
+        sketch = self._sketches.get(article_id)
+        return _serialise(sketch) if sketch is not None else None
+
     def candidates(self, article_id: str) -> set[str]:
         """Ids that may be copies: LSH neighbours and articles sharing a whole sentence."""
         doc = self._docs[article_id]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from functools import lru_cache
 from typing import Any, Iterable, TextIO
@@ -136,8 +135,3 @@ WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "acled": write_acled, "geojso
 def export(events: Iterable[Event], fmt: str, out: TextIO) -> None:
     WRITERS[fmt](events, out)
 
-
-def export_string(events: Iterable[Event], fmt: str) -> str:
-    buf = io.StringIO()
-    export(events, fmt, buf)
-    return buf.getvalue()

@@ -122,27 +122,6 @@ class Batch:
             self.conn.execute(insert(schema.mentions), rows)
 
     # ---- reads inside the transaction (they see this batch's writes) -------------
-    def mention_countries(self, article_ids: Iterable[str]) -> set[str | None]:
-        ids = list(article_ids)
-        rows = self.conn.execute(
-            select(schema.mentions.c.country).where(schema.mentions.c.article_id.in_(ids)).distinct()
-        )
-        return {r.country for r in rows}
-
-    def _country_filter(self, column, countries: set[str | None]):
-        cond = column.in_(sorted(c for c in countries if c is not None))
-        return cond | column.is_(None) if None in countries else cond
-
-    def mentions_in(self, countries: set[str | None]) -> list[Mention]:
-        query = select(schema.mentions.c.record).where(
-            self._country_filter(schema.mentions.c.country, countries)
-        ).order_by(schema.mentions.c.id)
-        return [mention_from_json(r.record) for r in self.conn.execute(query)]
-
-    def event_ids_in(self, countries: set[str | None]) -> set[str]:
-        query = select(schema.events.c.id).where(self._country_filter(schema.events.c.country, countries))
-        return {r.id for r in self.conn.execute(query)}
-
     def articles_with_groups(self, article_ids: Iterable[str]) -> list[tuple[Article, str]]:
         query = select(schema.articles.c.record, schema.articles.c.syndication_group).where(
             schema.articles.c.id.in_(sorted(article_ids))
@@ -252,12 +231,6 @@ class Store:
             )
             return {r.id: r.raw_sha256 for r in rows}
 
-    def known_raw(self, sha256: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(schema.articles.c.id).where(schema.articles.c.raw_sha256 == sha256).limit(1)
-            ).first() is not None
-
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         query = select(schema.articles.c.record).order_by(schema.articles.c.id)
         if ids is not None:
@@ -274,32 +247,10 @@ class Store:
             )
             return [(r.id, json.loads(r.record)["text"], r.signature, r.syndication_group) for r in rows]
 
-    def groups(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.articles.c.id, schema.articles.c.syndication_group))
-            return {r.id: r.syndication_group or r.id for r in rows}
-
-    def mentions(self, countries: Iterable[str | None] | None = None) -> list[Mention]:
+    def mentions(self) -> list[Mention]:
         query = select(schema.mentions.c.record).order_by(schema.mentions.c.id)
-        if countries is not None:
-            wanted = list(countries)
-            named = [c for c in wanted if c is not None]
-            cond = schema.mentions.c.country.in_(named)
-            if None in wanted:
-                cond = cond | schema.mentions.c.country.is_(None)
-            query = query.where(cond)
         with self.engine.connect() as conn:
             return [mention_from_json(r.record) for r in conn.execute(query)]
-
-    def event_ids_for_mentions(self, mention_ids: Iterable[str]) -> set[str]:
-        ids = list(mention_ids)
-        if not ids:
-            return set()
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(schema.mentions.c.event_id).where(schema.mentions.c.id.in_(ids))
-            )
-            return {r.event_id for r in rows if r.event_id}
 
     def events(
         self,
