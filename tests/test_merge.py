@@ -250,3 +250,48 @@ def test_mention_objects_are_not_modified() -> None:
     copies = [replace(m) for m in ms]
     merge_mentions(ms, art)
     assert ms == copies
+
+
+def _dated_infos(dated: dict[str, str | None]) -> dict[str, ArticleInfo]:
+    return {a: ArticleInfo(a, None, None, pub, a) for a, pub in dated.items()}
+
+
+def test_publication_window_from_shared_events() -> None:
+    from eventwire.merge.dating import publication_windows
+
+    art = _dated_infos({"d1": "2021-03-08", "d2": "2021-03-09", "u": None})
+    saturday = mention("m1", "d1")  # 2021-03-06 is a Saturday
+    thursday = mention("m2", "d2", sub=AIR, date="2021-03-04")
+    sat_u = mention("m3", "u", date=None, date_text=Span("u", 5, 16, "on Saturday"))
+    thu_u = mention("m4", "u", sent=1, sub=AIR, date=None, date_text=Span("u", 105, 116, "on Thursday"))
+    events = merge_mentions([saturday, thursday, sat_u, thu_u], art)
+    pool = {m.id: m for m in (saturday, thursday, sat_u, thu_u)}
+    # Saturday = 6 March: published 6-12 March (within the configured 10 days); Thursday =
+    # 4 March: published 4-10 March. Both hold on 6-10 March.
+    assert publication_windows(events, pool, art) == {"u": "2021-03-06/2021-03-10"}
+
+
+def _event(*members: Mention):
+    from eventwire.models import Event
+
+    return Event(id="ev", event_date=None, date_precision=None, disorder_type="", event_type="",
+                 sub_event_type="", mention_ids=[m.id for m in members])
+
+
+def test_contradicting_references_or_undated_donors_give_no_window() -> None:
+    from eventwire.merge.dating import publication_windows
+
+    art = _dated_infos({"d1": "2021-03-08", "d2": "2021-03-09", "u": None, "w": None})
+    dated = mention("m1", "d1")
+    yesterday = mention("m2", "u", date=None, date_text=Span("u", 5, 14, "yesterday"))
+    later = mention("m3", "d2", sub=AIR, date="2021-03-08")
+    also_yesterday = mention("m4", "u", sent=1, sub=AIR, date=None, date_text=Span("u", 105, 114, "yesterday"))
+    pool = {m.id: m for m in (dated, yesterday, later, also_yesterday)}
+    # alone, "yesterday" = 6 March puts the page on 7 March ...
+    assert publication_windows([_event(dated, yesterday)], pool, art) == {"u": "2021-03-07/2021-03-07"}
+    # ... but its other "yesterday" = 8 March wants the 9th: no day fits both
+    assert publication_windows([_event(dated, yesterday), _event(later, also_yesterday)], pool, art) == {"u": None}
+    # an article without a date of its own dates no one
+    undated_donor = replace(dated, id="m5", article_id="w")
+    pool[undated_donor.id] = undated_donor
+    assert publication_windows([_event(undated_donor, yesterday)], pool, art) == {"u": None, "w": None}

@@ -230,3 +230,14 @@ def test_doc_admits_years_in_date_entities_and_keeps_regex_results(nlp):
     with_doc = find_times(text, SUNDAY, doc=nlp(text))
     assert [(t.text, t.value) for t in with_doc][:2] == [("March", "2019-03"), ("Saturday", "2020-01-04")]
     assert [t.text for t in find_times(text, SUNDAY)] == ["March", "Saturday"]
+
+
+def test_a_publication_window_resolves_what_every_day_of_it_agrees_on() -> None:
+    text = "Gunmen attacked on Saturday and in November; the army struck early Friday and on Tuesday."
+    got = [(t.text, t.value, t.precision) for t in find_times(text, None, window="2020-01-04/2020-01-09")]
+    # Saturday 4 Jan .. Thursday 9 Jan: "Tuesday" is 31 Dec or 7 Jan, so it stays relative
+    assert got == [("Saturday", "2020-01-04", "day"), ("November", "2019-11", "month"),
+                   ("early Friday", "2020-01-03", "day"), ("Tuesday", None, "day")]
+    # a publication date wins over a window; a malformed window is no window
+    assert find_times("on Tuesday", "2020-01-09", window="2020-01-04/2020-01-09")[0].value == "2020-01-07"
+    assert find_times("on Tuesday", None, window="soon")[0].value is None

@@ -53,6 +53,10 @@ class Article:
     published: str | None = None             # ISO 8601: "2020-01-05T02:33:00+05:30", "2020-11-15", or None
     published_precision: str | None = None   # "minute" | "day" | "month" | "year" | None
     published_from: str | None = None        # "input" | "html" | "text" | "syndication" | None
+    # An undated article's possible publication days ("2020-01-04/2020-01-09"), inferred from
+    # dated reports of the events it shares (merge.dating); relative times that mean the same
+    # day for every day of it are resolved.
+    published_window: str | None = None
     source: str | None = None                # site name ("The Hindu", "rudaw.net")
     url: str | None = None
     byline: str | None = None

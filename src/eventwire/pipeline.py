@@ -7,12 +7,15 @@ for the part of the store a batch touches.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from eventwire.models import Article, Event, Mention, Problem, RawDocument
 
 BATCH_RAWS = 400
+# Rounds of dating undated articles by the events they share (a re-analysed article may join
+# other events, which may date another article); one or two are enough in practice.
+WINDOW_ROUNDS = 3
 
 
 @dataclass
@@ -153,7 +156,33 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
             batch.set_group(article_id, copies.group(article_id))
         batch.put_mentions(mentions)
         seeds = mentions + batch.mentions_of_articles(sorted(regrouped - {a.id for a in to_analyse}))
-        _remerge(batch, seeds, stale_events)
+        merged = _remerge(batch, seeds, stale_events)
+        for _ in range(WINDOW_ROUNDS):
+            merged = _date_by_events(batch, copies, merged, report)
+            if merged is None:
+                break
+
+
+def _date_by_events(batch, copies, merged: tuple[list[Event], dict[str, Mention]],
+                    report: IngestReport) -> tuple[list[Event], dict[str, Mention]] | None:
+    """Undated articles whose reports joined dated events get a publication window; those whose
+    window changed are re-analysed and merged again. None when nothing changed."""
+    from eventwire.merge.dating import publication_windows
+
+    events, pool = merged
+    stored = {a.id: a for a, _ in batch.articles_with_groups({m.article_id for m in pool.values()})}
+    windows = publication_windows(events, pool, stored)
+    changed = [replace(stored[i], published_window=w) for i, w in windows.items()
+               if i in stored and stored[i].published_window != w]
+    if not changed:
+        return None
+    report.articles_redated += len(changed)
+    stale_events = batch.event_ids_of_articles([a.id for a in changed])
+    mentions = analyse_and_extract(changed)
+    for article in changed:
+        batch.put_article(article, copies.index.signature(article.id), copies.group(article.id))
+    batch.put_mentions(mentions)
+    return _remerge(batch, mentions, stale_events)
 
 
 def _article_infos(batch, article_ids: Iterable[str]) -> dict:
@@ -165,12 +194,13 @@ def _article_infos(batch, article_ids: Iterable[str]) -> dict:
     }
 
 
-def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> None:
+def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> tuple[list[Event], dict[str, Mention]]:
     """Merge new mentions into the stored events they may belong to, inside the batch's transaction.
 
     Only the parts of the store that could merge with the new mentions are read (merge blocks:
     same syndication group, country and dates, or place and actor), so the cost per article
     does not grow with the store. The result equals merging everything at once.
+    Returns the new events and the mentions they were built from.
     """
     from eventwire.merge.events import merge_mentions, related_mentions
 
@@ -195,3 +225,4 @@ def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> None:
     infos.update(_article_infos(batch, {m.article_id for m in pool.values()} - infos.keys()))
     events: list[Event] = merge_mentions(sorted(pool.values(), key=lambda m: m.id), infos)
     batch.replace_events(old_events, events)
+    return events, pool

@@ -25,7 +25,7 @@ def analysis_of(article: Article, doc) -> Analysis:
         article=article,
         sentences=_sentences(doc),
         places=find_places(doc, article),
-        times=find_times(article.text, article.published, doc=doc),
+        times=find_times(article.text, article.published, doc=doc, window=article.published_window),
         doc=doc,
     )
 

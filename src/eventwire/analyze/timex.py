@@ -1,6 +1,6 @@
 """Time expressions: find them in text and resolve them against the publication date.
 
-    find_times(text, published, doc=None) -> list[TimeExpr]
+    find_times(text, published, doc=None, window=None) -> list[TimeExpr]
     resolve_time(expression, published) -> (value, precision)
 
 A regular grammar (``timex_grammar``, lexicon in ``data/timex.yaml``) finds candidates; context
@@ -9,7 +9,9 @@ clause's tense ("will meet on Tuesday" looks forward); the resolver (``timex_res
 values. Only expressions with day, week, month or year precision are
 returned; clock times, durations, sets ("every Friday") and vague references ("recently") are not.
 Relative expressions in an undated article keep ``value=None`` and can be resolved later with
-``resolve_time(expr.text, published)``. The clock is never read.
+``resolve_time(expr.text, published)``, or against a window of possible publication days
+(``window="2020-01-04/2020-01-09"``): then an expression gets a value only when every day of
+the window gives it the same one. The clock is never read.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import re
 from typing import Any, NamedTuple
 
 from eventwire.analyze.timex_grammar import Lexicon, lexicon, rules
-from eventwire.analyze.timex_resolve import Resolution, parse_published, resolve
+from eventwire.analyze.timex_resolve import Anchor, Resolution, parse_published, resolve, window_days
 from eventwire.models import TimeExpr
 
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+(?:[\s-]+[A-Za-z]+)?)[\s-]*$")
@@ -45,20 +47,40 @@ class _Candidate(NamedTuple):
         return self.match.start(name) if self.match.group(name) else self.start
 
 
-def find_times(text: str, published: str | None, doc=None) -> list[TimeExpr]:
+def find_times(text: str, published: str | None, doc=None, window: str | None = None) -> list[TimeExpr]:
     """Date-like time expressions in ``text``, resolved against ``published`` (ISO 8601).
 
     ``doc`` (the spaCy Doc of ``text``) is optional; when given, its part-of-speech tags
-    reject verb readings of month names and its DATE entities admit bare years.
+    reject verb readings of month names and its DATE entities admit bare years. ``window``
+    ("YYYY-MM-DD/YYYY-MM-DD", used only when ``published`` is None) gives the days the
+    article may have been published on.
     """
-    lex, anchor = lexicon(), parse_published(published)
+    lex, anchors = lexicon(), _anchors(published, window)
     found: list[TimeExpr] = []
     for cand in _select(_candidates(text, lex, doc)):
         tense = _tense(text, cand.start, lex) if cand.rule in _TENSED_RULES else None
-        res = resolve(cand.rule, cand.groups, anchor, lex, tense)
+        res = _resolve_over(cand.rule, cand.groups, anchors, lex, tense)
         if res is not None:
             found.append(_expr(text, cand, res))
     return found
+
+
+def _anchors(published: str | None, window: str | None) -> list[Anchor | None]:
+    if published or not window:
+        return [parse_published(published)]
+    return [Anchor(day, "day") for day in window_days(window)] or [None]
+
+
+def _resolve_over(rule: str, groups: dict, anchors: list[Anchor | None], lex: Lexicon,
+                  tense: str | None) -> Resolution | None:
+    """The resolution every anchor agrees on; value None (still relative) when they differ."""
+    results = [resolve(rule, groups, anchor, lex, tense) for anchor in anchors]
+    first = results[0]
+    if first is None or all(r == first for r in results):
+        return first
+    if any(r is None for r in results):
+        return None
+    return Resolution(None, first.precision, relative=True)
 
 
 def resolve_time(expression: str, published: str | None,

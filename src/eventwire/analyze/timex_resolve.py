@@ -52,6 +52,15 @@ def parse_published(published: str | None) -> Anchor | None:
         return None
 
 
+def window_days(window: str | None) -> list[date]:
+    """The days of a "YYYY-MM-DD/YYYY-MM-DD" window (inclusive); [] when malformed."""
+    try:
+        first, last = (date.fromisoformat(part.strip()) for part in (window or "").split("/"))
+    except ValueError:
+        return []
+    return [first + timedelta(days=k) for k in range((last - first).days + 1)]
+
+
 # --- calendar helpers -------------------------------------------------------------------
 
 def _day(d: date) -> tuple[str, str]:
