@@ -396,3 +396,13 @@ def test_short_structured_record_keeps_its_sentences():
                                      text="Gunmen attacked a village.\n\nFive people died, police said."))
     assert two[0].paragraphs == ["Gunmen attacked a village.", "Five people died, police said."]
     assert clean_document(RawDocument(id="r3", path="in.txt", text="Home\nNews\nSign in")) == []
+
+
+def test_agencies_whose_reporting_an_article_relays() -> None:
+    from eventwire.clean.meta import agencies_cited
+
+    assert agencies_cited("Two shells hit the market, a local official told AFP on Monday.") == ["AFP"]
+    assert agencies_cited("The toll rose to 12, according to Reuters. An AP photographer saw the fire.") == ["AP", "Reuters"]
+    assert agencies_cited("Xinhua reported the blast; he spoke to the Associated Press later.") == ["AP", "Xinhua"]
+    # lower-case words that spell a short alias are not agencies
+    assert agencies_cited("They went to the map room; a tap was left open according to the aa guide.") == []

@@ -295,3 +295,22 @@ def test_contradicting_references_or_undated_donors_give_no_window() -> None:
     undated_donor = replace(dated, id="m5", article_id="w")
     pool[undated_donor.id] = undated_donor
     assert publication_windows([_event(undated_donor, yesterday)], pool, art) == {"u": None, "w": None}
+
+
+def test_reports_relaying_one_agency_are_not_independent() -> None:
+    art = {a: ArticleInfo(a, f"site-{a}", None, None, a, agencies) for a, agencies in
+           (("a1", ("AFP",)), ("a2", ("AFP", "Reuters")), ("a3", ("Reuters",)), ("a4", ()))}
+    ms = [mention(f"m{i}", f"a{i}", fatalities=2) for i in range(1, 5)]
+    [event] = merge_mentions(ms, art)
+    # a1-a2 share AFP, a2-a3 share Reuters: one report; a4 is a second
+    assert event.source_count == 4 and event.independent_sources == 2
+
+
+def test_different_targets_of_one_attack_at_one_spot_on_one_day_merge() -> None:
+    art = infos({"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a4"})
+    embassy = mention("m1", "a1", actor1="Sylvanian Militia", actor2="Government of Sylvania")
+    soldier = mention("m2", "a2", place=CAMP_NORTH_GATE, actor1="Sylvanian Militia", actor2="Military Forces of Freedonia")
+    next_day = mention("m3", "a3", date="2021-03-07", actor2="Military Forces of Freedonia")
+    other_attacker = mention("m4", "a4", actor1="Freedonian Liberation Front", actor2="Military Forces of Freedonia")
+    got = clusters(merge_mentions([embassy, soldier, next_day, other_attacker], art))
+    assert got == {frozenset({"m1", "m2"}), frozenset({"m3"}), frozenset({"m4"})}

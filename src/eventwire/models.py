@@ -62,6 +62,7 @@ class Article:
     byline: str | None = None
     dateline: str | None = None              # place dateline: "ERBIL, Kurdistan Region", "WASHINGTON"
     agency: str | None = None                # credited agency: "AFP", "Reuters", "AP", "Breitbart"
+    agencies_cited: list[str] = field(default_factory=list)  # whose reporting it relays ("told AFP")
     raw_path: str = ""                       # where the raw input lives, so cleaning can be re-run
     raw_record: str | None = None
     raw_sha256: str = ""

@@ -189,7 +189,8 @@ def _article_infos(batch, article_ids: Iterable[str]) -> dict:
     from eventwire.merge.events import ArticleInfo
 
     return {
-        a.id: ArticleInfo(a.id, a.source, a.url, a.published, group)
+        a.id: ArticleInfo(a.id, a.source, a.url, a.published, group,
+                          tuple(sorted({*([a.agency] if a.agency else []), *(a.agencies_cited or [])})))
         for a, group in batch.articles_with_groups(set(article_ids))
     }
 

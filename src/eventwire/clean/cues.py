@@ -31,6 +31,7 @@ class Cues:
     byline: re.Pattern[str]
     not_name: frozenset[str]
     agencies: dict[str, str]                          # alias -> canonical
+    attribution: tuple[re.Pattern[str], ...]          # "told AFP": group "agency"
     zones: dict[str, str]                             # abbreviation -> "+05:30"
     months: dict[str, int]                            # "sept" -> 9
 
@@ -64,6 +65,14 @@ class Cues:
         return self.agencies.get(name) or self.agencies.get(name.lower())
 
 
+def _attribution(patterns: list[str], agencies: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    """Attribution patterns with ``{agency}`` standing for any alias (longest first); short
+    upper-case aliases stay case-sensitive so "ap" or "aa" in running text never match."""
+    names = sorted(agencies, key=len, reverse=True)
+    alias = "(?P<agency>" + "|".join(re.escape(n) for n in names) + ")"
+    return tuple(re.compile(p.replace("{agency}", alias)) for p in patterns)
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     bp = _load("boilerplate.yaml")
@@ -84,6 +93,7 @@ def cues() -> Cues:
         byline=_rx(bp["byline"]),
         not_name=frozenset(w.lower() for w in bp["not_name"]),
         agencies=agencies,
+        attribution=_attribution(bp["attribution"], agencies),
         zones={k.upper(): v for k, v in _load("timezones.yaml").items()},
         months=months,
     )

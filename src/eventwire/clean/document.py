@@ -8,7 +8,7 @@ from ..models import Article, RawDocument
 from .body import densest_run, mark_cues, select_body
 from .cues import cues
 from .dates import DateHit, is_update_only
-from .meta import (Dateline, agency_credit, byline_of, date_line, inline_dateline, source_of,
+from .meta import (Dateline, agencies_cited, agency_credit, byline_of, date_line, inline_dateline, source_of,
                    standalone_dateline, trailing_place)
 from .split import article_starts
 from .text import Line, is_headline_shaped, key, split_lines
@@ -200,8 +200,12 @@ def clean_document(raw: RawDocument, site_boilerplate: set[str] | None = None) -
     lines known to recur on the site's pages (see ``clean_documents``)."""
     if raw.text is None and raw.html:
         from .html import clean_html_document
-        return clean_html_document(raw, site_boilerplate)
-    return clean_text_document(raw, site_boilerplate)
+        arts = clean_html_document(raw, site_boilerplate)
+    else:
+        arts = clean_text_document(raw, site_boilerplate)
+    for art in arts:
+        art.agencies_cited = agencies_cited(art.text)
+    return arts
 
 
 def clean_text_document(raw: RawDocument, site_boilerplate: set[str] | None = None,

@@ -121,6 +121,13 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in toks) and toks[0][0].isupper() and toks[-1][0].isupper()
 
 
+def agencies_cited(text: str) -> list[str]:
+    """Agencies whose reporting the text relays ("security sources told AFP", "according to
+    Reuters"), canonical names, sorted."""
+    found = {cues().agency(m.group("agency")) for rx in cues().attribution for m in rx.finditer(text)}
+    return sorted(a for a in found if a)
+
+
 def agency_credit(text: str) -> str | None:
     """A standalone credit line naming a known agency: "AFP", "-- With AFP", "(Reuters)",
     "Source: AFP", "By Associated Press"."""

@@ -15,6 +15,8 @@ conflict inside. The rules:
   1-2); same admin1 when known; country-level (precision 3) matches anything in the
   country; a mention with no country matches only within its syndication group;
 - actors: equal, or one missing or unidentified (a prefix counts: a sub-unit of a force);
+  targets may differ for the same sub-type at one exact place on one day (one attack, victims
+  named differently);
 - two mentions from the same sentence never match (the extractor split them on purpose).
 """
 from __future__ import annotations
@@ -134,10 +136,22 @@ def _actor_ok(a: str | None, b: str | None) -> bool:
 
 
 def actors_ok(m: Mention, n: Mention) -> bool:
-    straight = _actor_ok(m.actor1, n.actor1) and _actor_ok(m.actor2, n.actor2)
+    targets = _actor_ok(m.actor2, n.actor2) or _one_scene(m, n)
+    straight = _actor_ok(m.actor1, n.actor1) and targets
     if straight or m.event_type not in cfg()["symmetric_event_types"]:
         return straight
     return _actor_ok(m.actor1, n.actor2) and _actor_ok(m.actor2, n.actor1)
+
+
+def _one_scene(m: Mention, n: Mention) -> bool:
+    """The same kind of attack at one exact spot on one day: reports naming different targets
+    describe different victims of it (the embassy, a soldier wounded nearby), not two events."""
+    if m.event_type in cfg()["symmetric_event_types"] or m.sub_event_type != n.sub_event_type:
+        return False
+    a, b = interval(m), interval(n)
+    if a is None or a != b or a[0] != a[1] or (m.geo_precision or 3) > 1 or (n.geo_precision or 3) > 1:
+        return False
+    return has_point(m) and has_point(n) and km(m, n) <= cfg()["radius_km"][1]
 
 
 def shared_named_actors(m: Mention, n: Mention) -> int:

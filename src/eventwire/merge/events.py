@@ -53,6 +53,7 @@ class ArticleInfo:
     url: str | None
     published: str | None
     group: str  # syndication group id (the article's own id when it has no copies)
+    agencies: tuple[str, ...] = ()  # agencies it credits or relays: reports sharing one are not independent
 
 
 def is_specific(m: Mention) -> bool:

@@ -135,6 +135,27 @@ def _source_key(s: Source) -> tuple:
     return s.published is None, s.published or "", s.article_id, s.start, s.end
 
 
+def independent_reports(members: list[Mention], articles: Mapping[str, Any],
+                        group_of: Callable[[Mention], str]) -> int:
+    """How many independent reports the members come from: articles are one report when they
+    are copies (one syndication group) or relay one agency's reporting (credited or cited:
+    "security sources told AFP"), directly or through others."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for m in members:
+        info = articles.get(m.article_id)
+        keys = [f"group:{group_of(m)}"] + [f"agency:{a}" for a in getattr(info, "agencies", ()) or ()]
+        root = find(keys[0])
+        for key in keys[1:]:
+            parent[find(key)] = root
+    return len({find(f"group:{group_of(m)}") for m in members})
+
+
 def build_event(canonical: str, members: list[Mention], articles: Mapping[str, Any],
                 group_of: Callable[[Mention], str]) -> Event:
     """The Event reconciled from ``members``; ``canonical`` is the mention id its id comes from."""
@@ -146,7 +167,7 @@ def build_event(canonical: str, members: list[Mention], articles: Mapping[str, A
     injuries, _ = _figure(ranked, "injuries")
     quantity, _ = _figure(ranked, "quantity")
     article_ids = sorted({m.article_id for m in members})
-    independent = len({group_of(m) for m in members})
+    independent = independent_reports(members, articles, group_of)
     actor1 = _actor(ranked, "actor1")
     return Event(
         id=event_id(canonical), event_date=event_date, date_precision=precision,
