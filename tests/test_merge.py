@@ -314,3 +314,12 @@ def test_different_targets_of_one_attack_at_one_spot_on_one_day_merge() -> None:
     other_attacker = mention("m4", "a4", actor1="Freedonian Liberation Front", actor2="Military Forces of Freedonia")
     got = clusters(merge_mentions([embassy, soldier, next_day, other_attacker], art))
     assert got == {frozenset({"m1", "m2"}), frozenset({"m3"}), frozenset({"m4"})}
+
+
+def test_an_article_reports_its_largest_figure_for_an_event() -> None:
+    art = infos({"a1": "a1", "a2": "a2", "a3": "a3"})
+    ms = [mention("m1", "a1", sent=0, fatalities=1),   # "the commander was killed"
+          mention("m2", "a1", sent=1, fatalities=10),  # "the strike killed ten"
+          mention("m3", "a2", fatalities=10), mention("m4", "a3", fatalities=2)]
+    [event] = merge_mentions(ms, art)
+    assert event.fatalities == 10 and event.fatalities_range == [2, 10]

@@ -5,8 +5,8 @@
 - sub-type: specific ones win over generic ones (``generic_sub_types``); among them the one
   most articles report; ties: the best-ranked mention's. event/disorder type follow it;
 - actors: a named actor over an unidentified one or none; ties as for the sub-type;
-- fatalities / injuries / quantity: the figure most articles report, ties to the lowest
-  (ACLED keeps the most conservative figure). 0 ("no casualties") is a figure;
+- fatalities / injuries / quantity: the figure most articles report (each article's largest),
+  ties to the lowest (ACLED keeps the most conservative figure). 0 ("no casualties") is a figure;
   ``fatalities_range`` keeps [min, max] when reports disagree;
 - notes: the best mention's notes, who claimed or was blamed, and how many sources;
 - ``disagreements``: every field where reports differ, with the values.
@@ -51,8 +51,16 @@ def _most_supported(ranked: list[Mention], value: Callable[[Mention], Any]) -> A
 
 
 def _figure(ranked: list[Mention], field: str) -> tuple[int | None, list[int]]:
-    """The figure most articles report, ties to the lowest; and all distinct figures."""
-    counts = _support(ranked, lambda m: getattr(m, field))
+    """The figure most articles report, ties to the lowest; and all distinct figures.
+
+    An article's figure is the largest its mentions give: "the general was killed" and "the
+    strike killed ten" in one article are one report of ten deaths, not two reports."""
+    per_article: dict[str, int] = {}
+    for m in ranked:
+        value = getattr(m, field)
+        if value is not None:
+            per_article[m.article_id] = max(value, per_article.get(m.article_id, value))
+    counts = Counter(per_article.values())
     if not counts:
         return None, []
     best = min(counts, key=lambda v: (-counts[v], v))
