@@ -209,3 +209,92 @@ def test_dated_past_clause_under_a_remembrance_head_is_an_event(nlp):
              "rebel commander, killed in a drone strike in Idlib on March 5, approaches.")
     assert "Air/drone strike" in types(nlp, dated)
     assert types(nlp, "Crowds marked the anniversary of the massacre in the village.") == []
+
+
+# --- passive firing, state strikes, set-off dated participles ----------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # the weapon is the passive subject, the target an "at/into/towards X"
+    ("A rocket was fired at a police post in Bannu late on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Two rockets were fired into a refugee camp near Goma overnight.",
+     "Shelling/artillery/missile attack"),
+    ("Several missiles were launched towards the port city of Hodeidah on Sunday.",
+     "Shelling/artillery/missile attack"),
+    ("Mortar rounds were lobbed into the barracks at dawn.", "Shelling/artillery/missile attack"),
+    ("Three explosive-laden drones were launched at an oil facility near Abqaiq.", "Air/drone strike"),
+])
+def test_passive_weapon_fire(nlp, text, expected):
+    assert types(nlp, text) == [expected]
+
+
+def test_harm_verb_over_a_when_clause_is_the_toll_of_its_event(nlp):
+    doc = nlp("A Syrian soldier was wounded on Tuesday when four mortar shells were fired at a "
+              "checkpoint near Daraa.")
+    (det,) = detect_sentence(next(doc.sents))
+    assert det.sub_event_type == "Shelling/artillery/missile attack"
+    words = {doc[t.head].text for t in det.triggers}
+    assert {"fired", "wounded"} <= words       # the toll's clause (and its date) joins the event
+    assert doc[4].i in det.clause
+
+
+@pytest.mark.parametrize("text", [
+    "The factory manager was fired on Friday after the audit.",
+    "Two police officers were fired at the station after an internal inquiry.",
+    "The coach was fired at the end of the season.",
+])
+def test_dismissal_is_not_fire(nlp, text):
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a strike noun done by a state or its military, no weapon named
+    "Mourners buried the commander, whose death in a Turkish strike late Monday prompted an "
+    "emergency cabinet meeting.",
+    "The French strike near Menaka on Thursday killed four militants.",
+    "A local commander was killed in a Pakistani strike on Wednesday.",
+    "Eleven fighters died in a strike by the coalition near Hajin.",
+    "A Saudi-led coalition strike hit a bus in Saada.",
+])
+def test_state_strike_noun_is_an_air_strike(nlp, text):
+    assert types(nlp, text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dock workers in Antwerp began a strike over pay on Monday.",
+    "French rail workers extended their strike into a second week.",
+    "Israeli doctors called off a strike after the ministry agreed to hire more staff.",
+    "Canadian pilots voted for strike action.",
+    "The Brazilian striker's late strike won the match.",
+    "A Chinese strike on the island would be catastrophic, the analyst said.",
+    "Ankara slammed the strike as an act of war.",   # judged, and the judge is not the doer
+])
+def test_labour_sport_and_judged_strikes_are_not_air_strikes(nlp, text):
+    assert "Air/drone strike" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the participle on "warned"; the dash, comma or parenthesis and its own
+    # date make it a reduced relative telling a past event
+    "The ministry warned Moscow “to refrain from escalation” ahead of the anniversary of the "
+    "death of the general – killed in a missile strike in Aleppo on 9 March – next week.",
+    "Officials warned the militia “to stop its provocations” after the funeral of the colonel "
+    "(killed in an air raid near Sirte on 12 July) drew thousands.",
+    "Kabul warned Islamabad to avoid provocations, with the anniversary of the governor's death, "
+    "shot dead by gunmen in Kandahar on October 3, approaching.",
+])
+def test_set_off_dated_participle_is_real(nlp, text):
+    assert types(nlp, text) != []
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Militia leaders warned that foreign troops would be killed on Friday.", "killed"),
+    ("The rebels threatened to strike the airport on Friday.", "strike"),
+    ("Aid workers could be killed in the coming days, the agency warned.", "killed"),
+    ("The envoy urged restraint, unless attacked next week.", "attacked"),
+    ("Rebels said that, if attacked on Friday, they would respond with force.", "attacked"),
+])
+def test_hypotheticals_stay_hypothetical(nlp, text, word):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert modality(tok) == "hypothetical"

@@ -87,6 +87,7 @@ class Rules:
         self.overridable = set(raw.get("precedence_overrides") or [])
         self.evaluative = {w.lower() for w in raw.get("evaluative_verbs") or []}
         self.harm = {w.lower() for w in raw.get("harm_verbs") or []}
+        self.toll_marks = {w.lower() for w in raw.get("toll_marks") or []}
         unknown = {g for r in self.rules for gs in r.conds.values() for g in gs} - set(self.groups)
         unknown |= {k for r in self.rules for k in r.conds} - set(COND_KEYS)
         if unknown:
@@ -118,6 +119,8 @@ def _agent_tokens(tok, depth: int = 0) -> set[int]:
             out |= _subtree(c)
     if out:
         return out
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in LIGHT_VERBS:
+        return out  # "Tehran condemned the strike": who judges an event did not do it
     if tok.dep_ in ("conj", "xcomp", "advcl", "dobj", "pcomp", "pobj") and tok.head.i != tok.i:
         return _agent_tokens(tok.head, depth + 1)
     if tok.dep_ in ("acl", "relcl"):
@@ -329,14 +332,33 @@ def type_triggers(sent, rules: Rules | None = None) -> list[Trigger]:
     out: list[Trigger] = []
     for s, e, head in cands:
         clause = _clause_tokens(head, sent, heads - {head.i})
-        for rule in rules.rules:
-            if (s, e) in rule.triggers.match(sent.doc[s:e]) and _holds(rule, (s, e), ctx, clause):
-                out.append(Trigger(s, e, head.i, rule.sub, rule.casualty))
-                break
+        trig = _first_rule(rules, (s, e), head, ctx, clause)
+        if trig is None and _verb_particle(sent.doc, s, e, head):
+            # "rockets were fired at X": the phrase's own rules fail, the verb's may hold.
+            trig = _first_rule(rules, (s, s + 1), head, ctx, clause)
+        if trig:
+            out.append(trig)
     typed = {t.head for t in out}
     for t in out:
         t.casualty = t.casualty or _event_harm(sent.doc[t.head], typed - {t.head}, rules)
     return out
+
+
+def _first_rule(rules: Rules, span: tuple[int, int], head, ctx: _Context,
+                clause: set[int]) -> Trigger | None:
+    """The trigger typed by the first rule whose words cover exactly ``span`` and that holds."""
+    doc = ctx.sent.doc
+    for rule in rules.rules:
+        if span in rule.triggers.match(doc[span[0]:span[1]]) and _holds(rule, span, ctx, clause):
+            return Trigger(span[0], span[1], head.i, rule.sub, rule.casualty)
+    return None
+
+
+def _verb_particle(doc, start: int, end: int, head) -> bool:
+    # A verb heading a phrase of particles/prepositions ("fired at", "fired on"): the phrase only
+    # marks the target, which the verb's own rules read from the parse anyway.
+    return end - start > 1 and head.i == start and head.pos_ == "VERB" \
+        and all(doc[i].pos_ in ("ADP", "PART") for i in range(start + 1, end))
 
 
 def _event_harm(tok, event_heads: set[int], rules: Rules) -> bool:
@@ -426,7 +448,38 @@ def group_triggers(sent, trigs: list[Trigger]) -> list[Detection]:
     merged = _merge_same_type(sorted(groups, key=lambda g: g.trigger.start), sent)
     for g in merged:
         g.sub_event_type = _most_specific(g)
+    _attach_tolls(merged)
     return merged
+
+
+def _toll_verb(det: Detection, rules: Rules):
+    """"a soldier was wounded on Sunday when rockets were fired at X": the harm verb whose
+    temporal clause is the event tells its toll (and often its date), not another event."""
+    top = clause_head(det.sent.doc[det.trigger.head])
+    verb = top.head
+    if top.dep_ != "advcl" or verb.lemma_.lower() not in rules.harm or verb.pos_ != "VERB":
+        return None
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in rules.toll_marks for c in top.children)
+    return verb if marked and modality(verb) is None else None
+
+
+def _attach_tolls(groups: list[Detection]) -> None:
+    """Add to each event the harm verb reporting its toll (see ``_toll_verb``)."""
+    rules = get_rules()
+    used = {t.head for g in groups for t in g.triggers}
+    for g in groups:
+        verb = _toll_verb(g, rules)
+        if verb is None or verb.i in used:
+            continue
+        used.add(verb.i)
+        g.triggers.append(Trigger(verb.i, verb.i + 1, verb.i, g.sub_event_type, casualty=True))
+        g.clause = sorted(set(g.clause) | _own_clause(verb))
+
+
+def _own_clause(verb) -> set[int]:
+    # The verb's clause without the clauses embedded in it.
+    inner = [c for c in verb.children if c.dep_ in BOUNDARY_DEPS]
+    return _subtree(verb) - set().union(*(_subtree(c) for c in inner))
 
 
 def _victim_clause_home(tok, groups: list[Detection]) -> Detection | None:

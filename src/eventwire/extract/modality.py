@@ -125,6 +125,7 @@ class _Cues:
         self.stative = _WordSet(raw.get("stative_verbs") or [])
         self.legal = _WordSet(raw.get("legal_governors") or [])
         self.past_like = _WordSet(raw.get("past_like_present") or [])
+        self.set_off = set(raw.get("set_off_punct") or [])
 
 
 class _WordSet:
@@ -254,6 +255,32 @@ def _dated_past_clause(verb) -> bool:
             and any(t.ent_type_ == "DATE" for t in verb.subtree))
 
 
+# Children that give a participle a tense, mood, subject or condition of its own: with any of
+# them it is not a bare reduced relative.
+OWN_CLAUSE_DEPS = {"aux", "auxpass", "nsubj", "nsubjpass", "mark", "neg", "expl"}
+
+
+def _set_off_dated_participle(verb, cues: "_Cues") -> bool:
+    """A bare past participle set off by a dash, comma or parenthesis and carrying its own date
+    ("X - killed in a raid on May 2 - ...") is a reduced relative reporting a past event, whatever
+    the parser attached it to (often, wrongly, as the xcomp of a nearby "warned")."""
+    if verb.tag_ != "VBN" or cues.gov.has(verb) or any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+        return False
+    return _set_off(verb, cues) and any(t.ent_type_ == "DATE" for t in verb.subtree)
+
+
+def _set_off(verb, cues: "_Cues") -> bool:
+    # The opening mark is either the parser's punct child of the verb or the token before it.
+    first = verb.left_edge
+    if first.is_punct and first.text in cues.set_off:
+        return True
+    if first.i <= verb.sent.start:
+        return False
+    mark = verb.doc[first.i - 1]
+    # A hyphen glued to the word is a compound ("so-called"), not a dash.
+    return mark.text in cues.set_off and (mark.text != "-" or bool(mark.whitespace_))
+
+
 def modality(tok) -> str | None:
     """None when ``tok`` (an event trigger) reports an event that happened, else why not:
     "negated", "hypothetical", "generic" or "legal"."""
@@ -276,6 +303,8 @@ def modality(tok) -> str | None:
             if _dated_past_clause(node) and node.i in (tok.i, tok.head.i, tok.head.head.i) \
                     and tok.dep_ not in ("xcomp", "ccomp"):
                 return None
+            if _set_off_dated_participle(node, cues):
+                return None  # cues below it were checked on the way up
         if node.head.i == node.i or _stops(node):
             return None
         head = node.head
