@@ -298,3 +298,15 @@ def test_hypotheticals_stay_hypothetical(nlp, text, word):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert modality(tok) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a death in custody is what people protest about, not force against them
+    ("Residents rallied outside the court after a prisoner died in police custody last week.", ["Peaceful protest"]),
+    ("Angry protesters torched a police post in Kano after a trader died in detention.", ["Violent demonstration"]),
+    # a death told with force at the protest is excessive force
+    ("A protester died in hospital on Monday after being beaten by police at the rally.",
+     ["Excessive force against protesters"]),
+])
+def test_a_death_at_a_protest_needs_force_to_be_force(nlp, text, expected):
+    assert types(nlp, text) == expected
