@@ -302,3 +302,49 @@ def test_conjoined_clause_keeps_its_own_target(nlp):
     assert r.actor2 == "Military Forces of Turkey"
     r = roles(nlp, text, "shells", "Iraq", "Shelling/artillery/missile attack")
     assert r.actor2 == "Government of the United Kingdom"
+
+
+def test_target_of_a_coordinated_clause_does_not_leak(nlp):
+    # the troops belong to the base the rockets struck, not to the street the mortar round hit
+    text = ("A mortar round hit a street near the Egyptian embassy in Khartoum on Monday, while two "
+            "rockets struck a base where Ethiopian soldiers are based, witnesses said.")
+    r = roles(nlp, text, "hit", "Sudan", "Shelling/artillery/missile attack")
+    assert r.actor2 == "Government of Egypt"   # the landmark locating the vague target
+    r = roles(nlp, text, "struck", "Sudan", "Shelling/artillery/missile attack")
+    assert r.actor2 == "Military Forces of Ethiopia"
+
+
+def test_named_occupants_outrank_their_site(nlp):
+    sub = "Shelling/artillery/missile attack"
+    r = roles(nlp, "Three rockets slammed into a Malian army camp where French soldiers are deployed.",
+              "slammed", "Mali", sub)
+    assert r.actor2 == "Military Forces of France"
+    r = roles(nlp, "Three rockets slammed into a Malian army camp.", "slammed", "Mali", sub)
+    assert r.actor2 == "Military Forces of Mali"
+    r = roles(nlp, "Two rockets hit a camp in which Kenyan troops live.", "hit", "Somalia", sub)
+    assert r.actor2 == "Military Forces of Kenya"
+    # a bare "soldiers" only takes the event's country: the named site stays more specific
+    r = roles(nlp, "Rockets hit a Turkish base in Syria where soldiers are stationed.", "hit", "Syria", sub)
+    assert r.actor2 == "Military Forces of Turkey"
+
+
+def test_landmark_of_a_vague_target_is_the_target(nlp):
+    r = roles(nlp, "Two shells hit an area near the Italian embassy in Tripoli.", "hit", "Libya",
+              "Shelling/artillery/missile attack")
+    assert r.actor2 == "Government of Italy"
+
+
+@pytest.mark.parametrize("text,trigger,blamed,blamer", [
+    ("The Nigerien interior minister held jihadist groups responsible for attacking the French "
+     "embassy in Niamey with grenades on Friday.", "attacking", "jihadist groups",
+     "The Nigerien interior minister"),
+    ("Kabul accused the Haqqani network of bombing the Indian embassy on Monday.", "bombing",
+     "Haqqani Network", "Kabul"),
+    ("Pakistan-backed militants were held responsible for the attack on the Indian consulate in "
+     "Jalalabad.", "attack", "Pakistan-backed militants", None),
+    ("The governor blamed the group for the attack on the market.", "attack", None, None),
+])
+def test_blamed_is_the_object_of_the_blame_verb_not_the_target(nlp, text, trigger, blamed, blamer):
+    r = roles(nlp, text, trigger, "Afghanistan", "Shelling/artillery/missile attack")
+    assert (r.blamed, r.blamer) == (blamed, blamer)
+    assert r.actor1 == "Unidentified Armed Group (Afghanistan)"

@@ -47,11 +47,11 @@ def test_parse_number(text, expected):
      "uprising began) — killing 12.", 12, None),
     ("The drone strike killed 14 of their militants in Helmand.", 14, None),
     ("Troops shelled the town in Darfur and Kordofan - killing some 30 people.", 30, None),
-    ("Police raided the camp in Borno; injuring 6 residents, witnesses said.", None, 6),
+    ("Police raided the camp in Borno; injuring 6 residents, witnesses said.", 0, 6),   # wounded only: nobody died
     ("At least 25 people were killed in the attack on the market.", 25, None),
     ("Militants killed a US contractor in Kirkuk.", 1, None),
     ("A soldier was killed when his patrol hit a mine.", 1, None),
-    ("One Iraqi soldier was wounded.", None, 1),
+    ("One Iraqi soldier was wounded.", 0, 1),
     ("The attack left 3 dead and 12 wounded.", 3, 12),
     ("Fighting left 15 people dead and 20 injured, officials said.", 15, 20),
     ("The death toll rose to 12 on Sunday.", 12, None),
@@ -61,7 +61,7 @@ def test_parse_number(text, expected):
     ("A drone strike killed the commander and nine others.", 10, None),
     ("Ahmed and Ali were killed in the raid.", 2, None),
     ("The blast wounded 17 people and killed four in Peshawar.", 4, 17),
-    ("Three people were hurt when the grenade exploded.", None, 3),
+    ("Three people were hurt when the grenade exploded.", 0, 3),
     ("Bandits killed 12 villagers and abducted 30 others in Zamfara.", 12, None),
     ("Police shot dead two protesters in Lagos.", 2, None),
     ("Security forces gunned down three suspected militants.", 3, None),
@@ -96,6 +96,31 @@ def test_reported_zeros(nlp, text, fatalities, injuries):
 def test_numbers_that_are_not_casualties(nlp, text):
     c = cas(nlp, text)
     assert (c.fatalities, c.injuries) == (None, None)
+
+
+@pytest.mark.parametrize("text,fatalities,injuries", [
+    # ACLED: a report of wounded that says nothing of deaths codes zero fatalities
+    ("A gendarme was injured when a bomb went off near a checkpoint in Diffa.", 0, 1),
+    ("The blast wounded four people and damaged several shops.", 0, 4),
+    # ... but any word of death leaves the count to what is stated
+    ("The deadly blast wounded 14 people.", None, 14),
+    ("A policeman was fatally wounded in the attack.", None, 1),
+    ("Three soldiers were wounded and others were killed in the ambush.", None, 3),
+    ("The attack caused casualties, with 6 people wounded.", None, 6),
+    # no harm said at all stays unknown
+    ("Rockets hit a base near Erbil on Monday.", None, None),
+])
+def test_wounded_only_means_no_deaths(nlp, text, fatalities, injuries):
+    c = cas(nlp, text)
+    assert (c.fatalities, c.injuries) == (fatalities, injuries)
+    assert c.fatalities_inferred == (fatalities == 0)
+
+
+def test_inferred_zero_keeps_the_injury_evidence(nlp):
+    text = "Two border guards were wounded when gunmen fired on their post."
+    c = cas(nlp, text)
+    assert (c.fatalities, c.injuries) == (0, 2)
+    assert [text[s:e] for s, e in c.spans] == ["Two border guards were wounded"]
 
 
 def test_age_is_not_count_but_victim_is_one(nlp):

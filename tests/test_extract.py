@@ -218,3 +218,75 @@ def test_linked_trigger_names_the_doer_the_main_trigger_leaves_unknown():
     (m,) = extract(analyze(Article(id="s-linked", text=text, published="2021-05-05")))
     assert m.sub_event_type == "Air/drone strike"
     assert m.actor1 == "Military Forces of Turkey" and m.actor1_text is not None
+
+
+def test_unlocated_new_site_does_not_take_the_carried_place():
+    # "an Afghan base" is somewhere new: not the embassy of the sentence before, nor the
+    # dateline's city; it falls back to the country
+    text = ("Mortar shells hit a district near the British embassy in Kabul on Friday night. Minutes "
+            "later, three rockets slammed into an Afghan base where Turkish soldiers are stationed, "
+            "police sources said.")
+    art = Article(id="s-site", text=text, published="2021-06-07", dateline="KABUL")
+    first, second = extract(analyze(art))
+    assert first.location.endswith("Kabul")
+    assert (second.location, second.geo_precision, second.place_text) == ("Afghanistan", 3, None)
+    assert second.actor2 == "Military Forces of Turkey"
+    assert second.date_text.text == "Friday night"   # the narrative time still carries
+
+
+def test_unlocated_village_falls_back_to_the_country():
+    first, second = _told("Gunmen attacked a police post near Baidoa on Tuesday. Hours later, militants "
+                          "stormed a village in the north, killing four, officials said.")
+    assert first.location == "Baidoa"
+    assert (second.location, second.geo_precision) == ("Somalia", 3)
+
+
+def test_unlocated_site_does_not_take_another_clauses_place():
+    text = ("A mortar round hit a street near the Egyptian embassy in Khartoum on Monday, while two "
+            "rockets struck a base where Ethiopian soldiers are based, witnesses said.")
+    first, second = _told(text)
+    assert first.location.endswith("Khartoum") and first.actor2 == "Government of Egypt"
+    assert (second.location, second.geo_precision) == ("Sudan", 3)
+    assert second.actor2 == "Military Forces of Ethiopia"
+
+
+def test_wounded_only_codes_zero_fatalities():
+    (m,) = _told("A gendarme was injured when a roadside bomb exploded near a patrol in Diffa on Tuesday.")
+    assert (m.fatalities, m.injuries) == (0, 1)
+    assert [s.text for s in m.casualty_text] == ["A gendarme was injured"]
+    (m,) = _told("Rockets hit a base near Erbil on Monday.")
+    assert (m.fatalities, m.injuries) == (None, None)
+
+
+def test_wounded_in_a_later_sentence_is_no_zero_for_the_earlier_event():
+    first = _told("Rockets hit a base near Erbil on Monday. The attack wounded two soldiers, officials said.")[0]
+    assert (first.fatalities, first.injuries) == (None, None)
+
+
+def test_note_says_who_blamed_and_keeps_it_when_zeros_arrive():
+    text = ("Rockets hit a base near Erbil on Monday. The Kurdish government accused the PKK of "
+            "carrying out the attack. Officials said the attack caused no casualties.")
+    (m,) = _told(text)
+    assert m.blamed == "PKK: Kurdistan Workers Party" and m.fatalities == 0
+    assert m.notes.endswith("No fatalities reported. The Kurdish government blamed PKK: Kurdistan Workers Party.")
+
+
+def test_event_in_a_relative_clause_of_another_clauses_object_has_no_date():
+    # "on Friday" dates the memorial, not the strike that killed the man it honours
+    (m,) = _told("Thousands attended a memorial service on Friday to honour the commander, who was killed "
+                 "in an air strike on a camp near Sirte that also killed six guards.")
+    assert m.sub_event_type == "Air/drone strike" and m.fatalities == 6
+    assert m.date_text is None and m.date_precision == "week"
+
+
+@pytest.mark.parametrize("reference", [
+    "referencing the October sacking of the Saudi consulate in the city of Taiz by protesters",
+    "recalling Sunday's bombing of a mosque in Taiz",
+])
+def test_time_premodifying_an_event_noun_is_not_the_narrative_time(reference):
+    text = f"The minister spoke in Aden, {reference}. An air strike hit a market in Marib, killing four civilians."
+    ms = _told(text)
+    strike = ms[-1]
+    assert strike.location.endswith("rib") and strike.date_text is None and strike.date_precision == "week"
+    if len(ms) == 2:   # the referenced event keeps its own date
+        assert ms[0].date_text is not None

@@ -62,7 +62,8 @@ def _family(sub_event_type: str) -> frozenset[str]:
 def extract(analysis: Analysis) -> list[Mention]:
     """Every event mention of ``analysis`` (needs ``analysis.doc``), in text order."""
     from eventwire.extract.assemble import (build_mention, choose_place, choose_time,
-                                            event_word_time, mention_place, split_places)
+                                            dates_noun_only, event_word_time, mention_place,
+                                            split_places, unlocated_site)
 
     doc = analysis.doc
     if doc is None:
@@ -85,17 +86,23 @@ def extract(analysis: Analysis) -> list[Mention]:
             quoted = own is None and in_quote(text, sent.start_char, m_start(det))
             places = split_places(analysis, det)
             carried = scene.carry(i, paragraph, family)
-            where = places[-1] if places else mention_place(analysis, det, None, carried)
+            where = places[-1] if places else mention_place(analysis, det, None, carried, others)
             for place in places or [None]:
                 m = build_mention(analysis, det, others, inherited, place, carried)
                 if not too_vague(m) and not (quoted and m.fatalities is None and m.injuries is None):
                     mentions.append(m)
                     told.append(_Told(m, i, paragraph, family))
                     _refer_back(m, det, told[:-1], i, paragraph, family)
-            if own or inherited:
-                story = _Narrative(own or inherited, i, paragraph)
+            # a time that only premodifies the event noun ("the May bombing") dates that event
+            # alone: the story stays where it was
+            if own is not None and not dates_noun_only(doc, own):
+                story = _Narrative(own, i, paragraph)
+            elif own is None and inherited is not None:
+                story = _Narrative(inherited, i, paragraph)
             if where is not None:
                 scene = _Scene(where, family, i, paragraph)
+            elif unlocated_site(analysis, det):
+                scene = _Scene()   # the story moved to a site we cannot place
         for det, family in _re_mentions(sent, found):
             # a dropped re-mention ("a response to the killing of X near Y") still sets the
             # narrative place, and its reported zeros reach the events it refers back to
@@ -152,10 +159,14 @@ def _refer_back(m: Mention, det, earlier: list[_Told], sent_index: int, paragrap
     """"No casualties" said of "the attacks" (or "the attack") reaches the earlier mentions it
     refers back to: only zeros, only from a plural or definite noun, only to mentions of the same
     family in the same paragraph or at most two sentences back that have no figure of their own."""
-    from eventwire.extract.assemble import write_note
+    from eventwire.extract.assemble import add_reported_harm
+    from eventwire.extract.casualties import reports_no_deaths
     from eventwire.extract.detect import DEFINITE_DETS
 
-    if m.fatalities != 0 and m.injuries != 0:
+    # zero deaths inferred from a count of wounded ("the attack wounded two") is no report
+    # about another sentence's event: only a stated "no casualties" reaches back
+    no_deaths = m.fatalities == 0 and (m.injuries == 0 or reports_no_deaths(m.sentence.text))
+    if not no_deaths and m.injuries != 0:
         return
     head = det.sent.doc[det.trigger.head]
     plural = head.tag_ == "NNS"
@@ -171,12 +182,8 @@ def _refer_back(m: Mention, det, earlier: list[_Told], sent_index: int, paragrap
     if not plural:
         near = near[-1:]
     for t in near:
-        if m.fatalities == 0:
-            t.mention.fatalities = 0
-        if m.injuries == 0:
-            t.mention.injuries = 0
-        t.mention.casualty_text = t.mention.casualty_text + list(m.casualty_text)
-        t.mention.notes = write_note(t.mention)
+        add_reported_harm(t.mention, 0 if no_deaths else None, 0 if m.injuries == 0 else None,
+                          m.casualty_text)
 
 
 def m_start(det) -> int:

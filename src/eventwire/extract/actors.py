@@ -13,6 +13,10 @@ Conventions (documented choices):
   state, never to an "Unidentified Armed Group"); other violence defaults to
   "Unidentified Armed Group (country)".
 - descriptors such as "Iran-backed" never make a named actor; they are kept in ``descriptor``.
+- a target comes from the trigger's own clause; forces named at the targeted site ("an Iraqi
+  base where US troops are deployed") are the target, more specific than the site.
+- "A held B responsible for X" / "A blamed B" / "A accused B of X": B is blamed (never X's
+  target), and A is kept as written for the note.
 """
 from __future__ import annotations
 
@@ -51,6 +55,7 @@ class ActorMatch:
     text: str
     kind: str = "named"             # named|state|government|country|armed|civilians|protesters|rioters|ethnic
     descriptor: str | None = None   # "Iran-backed", "pro-government": kept, never made an actor
+    bare: bool = False              # a bare noun ("soldiers") whose country is only the event's
 
 
 @dataclass
@@ -63,6 +68,7 @@ class ActorRoles:
     actor2_match: ActorMatch | None = None
     claimed: bool | None = None
     blamed: str | None = None
+    blamer: str | None = None       # who blamed them, as written ("the governor"), when known
     actor1_descriptor: str | None = None
 
 
@@ -323,7 +329,8 @@ class ActorKB:
                 and _GAP_OK.fullmatch(_gap(text, toks, j)):
             j += 1   # "Taliban fighters" is one mention, not a group plus unidentified fighters
         s, t = toks[i].start, toks[j - 1].end
-        m = ActorMatch(name, e.inter, where, s, t, text[s:t], e.kind)
+        bare = e.kind != "named" and e.country is None
+        m = ActorMatch(name, e.inter, where, s, t, text[s:t], e.kind, bare=bare)
         if e.kind in ("armed", "named", "state"):
             m.descriptor = self._descriptor(text, toks, i)
         return m
@@ -385,6 +392,15 @@ ROLE_DATA = {
                      "artillery", "uav", "device", "explosive", "incursion", "infiltration"},
     # "..., where US troops are based": the people at the place that was hit.
     "stationed_verbs": {"base", "station", "deploy", "house", "host", "stay", "live", "garrison", "billet"},
+    # "a camp housing US troops": the occupants are the object of these.
+    "hosting_verbs": {"house", "host"},
+    # "a base where troops live", "a base in which troops live": the relative names the site.
+    "site_relatives": {"where", "which"},
+    # Vague targets located by a landmark: "an area near the embassy" (the embassy was aimed at).
+    "vague_sites": {"area", "vicinity", "street", "road", "neighbourhood", "neighborhood", "district",
+                    "zone", "spot", "place", "surroundings", "perimeter"},
+    # Verbs whose object (or passive subject) is the party blamed: "held B responsible".
+    "blame_verbs": {"blame", "accuse", "hold", "suspect"},
     "facility_words": {"embassy", "consulate", "mission", "base", "bases", "convoy", "convoys", "patrol",
                        "position", "positions", "airbase", "station", "post", "checkpoint", "diplomats",
                        "compound", "headquarters", "office", "offices", "camp", "outpost", "facility"},
@@ -424,6 +440,7 @@ class _Cand:
     rank: int              # lower is stronger
     root: Any              # head token of the mention
     secondary: bool = False   # reached through a conjunct: a candidate associate actor
+    occupant: bool = False    # named forces at the targeted site: more specific than the site
 
 
 def assign_roles(doc, sent_start: int, sent_end: int, trigger_start: int, trigger_end: int,
@@ -542,23 +559,46 @@ def _candidates(doc, mentions: list[ActorMatch], trigger, t_start: int, t_end: i
             tok, secondary = owner, True
         role = _role(tok, cluster, wide, m)
         if role is not None:
-            out.append(_Cand(m, role[0], role[1], root, secondary or role[2]))
+            out.append(_Cand(m, role[0], role[1], root, secondary or role[2], role[3]))
     return out
 
 
-def _role(tok, cluster: set, wide: set, m: ActorMatch) -> tuple[str, int, bool] | None:
-    """Role of the mention headed by ``tok`` relative to the event predicate ``cluster``."""
+def _role(tok, cluster: set, wide: set, m: ActorMatch) -> tuple[str, int, bool, bool] | None:
+    """(role, rank, secondary, occupant) of the mention headed by ``tok`` relative to the event
+    predicate ``cluster``."""
     secondary = False
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok, secondary = tok.head, secondary or tok.dep_ == "conj"
     if m.kind in AGENT_KINDS:
         r = _agent_rank(tok, wide)
         if r is not None:
-            return "agent", r, secondary
+            return "agent", r, secondary, False
     if m.kind in PATIENT_KINDS:
+        site = _occupied_site(tok)
+        if site is not None:
+            # the occupants share the rank of their site, and only if that site is this
+            # event's target: troops at a base another clause's rockets hit are not its target
+            r = _patient_rank(site, cluster, m)
+            return None if r is None else ("patient", r, secondary, not m.bare)
         r = _patient_rank(tok, cluster, m)
         if r is not None:
-            return "patient", r, secondary
+            return "patient", r, secondary, False
+    return None
+
+
+def _occupied_site(tok):
+    """The site whose occupants ``tok`` names ("a base where US troops are deployed", "a camp
+    housing Turkish soldiers", "a base in which troops are stationed"), else None."""
+    verb = tok.head
+    if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in ROLE_DATA["stationed_verbs"]:
+        return None
+    relative = [c for c in verb.children if c.dep_ == "advmod"] + \
+        [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and any(
+            c.lower_ in ROLE_DATA["site_relatives"] for c in relative)):
+        return verb.head
+    if tok.dep_ == "dobj" and verb.lemma_.lower() in ROLE_DATA["hosting_verbs"]:
+        return verb.head
     return None
 
 
@@ -579,18 +619,40 @@ def _patient_rank(tok, cluster: set, m: ActorMatch) -> int | None:
     dep, head = tok.dep_, tok.head
     if dep in ("dobj", "nsubjpass") and head in cluster and _is_verb(head):
         return 1
-    if dep in ("dobj", "nsubjpass") and head.lemma_ in ROLE_DATA["target_verbs"] and \
-            (head.head in cluster or any(c in cluster for c in head.children)):
+    if dep in ("dobj", "nsubjpass") and _dependent_target_verb(head, cluster):
         return 3   # "a rocket targeting X killed ...", "..., killing X"
     r = _prep_rank(tok, cluster, m)
-    if r is None and dep in ("nsubj", "nsubjpass") and head.dep_ == "relcl" and \
-            head.lemma_ in ROLE_DATA["stationed_verbs"] and any(c.lower_ == "where" for c in head.children):
-        r = 5
     if r is None and dep in ("compound", "poss", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
             and head not in cluster:
         inner = _patient_rank(head, cluster, m)   # "struck Hamas positions"
         r = None if inner is None else inner + 1
+    if r is None and _landmark_of_vague_target(tok, cluster, m):
+        r = 4
     return r
+
+
+def _landmark_of_vague_target(tok, cluster: set, m: ActorMatch) -> bool:
+    """"hit an area near the US embassy": a facility named to locate a vague target (the area,
+    the street) is what was aimed at, as in "hit near the US embassy"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ROLE_DATA["place_preps"]:
+        return False
+    site = prep.head
+    if site.lemma_.lower() not in ROLE_DATA["vague_sites"] or site.dep_ not in ("dobj", "nsubjpass") \
+            or site.head not in cluster:
+        return False
+    return m.kind == "government" or tok.lemma_.lower() in ROLE_DATA["facility_words"]
+
+
+def _dependent_target_verb(verb, cluster: set, children: bool = True) -> bool:
+    """A target verb that elaborates the event ("a rocket targeting X", "..., killing X"): it
+    hangs on the event (or, with ``children``, governs it) and has no subject of its own; "...,
+    while rockets struck X" is another event's clause."""
+    if verb.lemma_ not in ROLE_DATA["target_verbs"]:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c not in cluster for c in verb.children):
+        return False
+    return verb.head in cluster or (children and any(c in cluster for c in verb.children))
 
 
 def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
@@ -599,7 +661,7 @@ def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
     while depth < 5 and a.head != a:
         p = a.head
         if a.dep_ == "pobj" and p.dep_ == "prep" and (p.head in cluster or
-                                                      (p.head.lemma_ in ROLE_DATA["target_verbs"] and p.head.head in cluster)):
+                                                      _dependent_target_verb(p.head, cluster, children=False)):
             word = p.lower_
             if word in ROLE_DATA["target_preps"] and word != "at" or (word == "at" and depth == 0):
                 return 2 + depth
@@ -624,8 +686,9 @@ def _pick(cands: list[_Cand]) -> ActorRoles:
         a = agents[0]
         roles.actor1, roles.actor1_match, roles.actor1_descriptor = a.match.name, a.match, a.match.descriptor
         roles.assoc_actor1 = _assoc(agents, a)
+    # "an Iraqi base where US troops are deployed": the troops named at the site outrank it
     patients = sorted((c for c in cands if c.role == "patient" and c.match.name != roles.actor1),
-                      key=lambda c: (c.rank, c.match.start))
+                      key=lambda c: (c.rank, not c.occupant, c.match.start))
     if patients:
         p = patients[0]
         roles.actor2, roles.actor2_match = p.match.name, p.match
@@ -677,7 +740,7 @@ def _attribute(roles: ActorRoles, doc, sent_start: int, sent_end: int, country: 
                 roles.actor1, roles.actor1_match = who.name, who
                 return
         if roles.blamed is None:
-            roles.blamed = _blamed(kb.find(text, s, e, country=country), text, s, e)
+            roles.blamed, roles.blamer = _blamed(doc, kb, kb.find(text, s, e, country=country), s, e)
     if roles.blamed and roles.claimed is not True and roles.actor1 == roles.blamed:
         roles.actor1 = roles.actor1_match = None   # filled with the generic default below
 
@@ -699,19 +762,86 @@ def _blame_name(m: ActorMatch) -> str | None:
     return None
 
 
-def _blamed(mentions: list[ActorMatch], text: str, s: int, e: int) -> str | None:
+def _blamed(doc, kb: ActorKB, mentions: list[ActorMatch], s: int,
+            e: int) -> tuple[str | None, str | None]:
+    """(who was blamed, who blamed them as written) in ``doc.text[s:e]``."""
+    text = doc.text
     ok = [(m, n) for m in mentions if (n := _blame_name(m))]
     for cue in BLAME_BEFORE_RE.finditer(text, s, e):   # "X was blamed for", "X is suspected"
         before = [n for m, n in ok if m.end <= cue.start()]
         if before:
-            return before[-1]
+            return before[-1], None
     for cue in BLAME_AFTER_RE.finditer(text, s, e):    # "blamed X", "was blamed on X"
         if cue.group().lower() in ("held", "hold", "holds") and not RESPONSIBLE_RE.search(text, cue.end(), e):
             continue
+        verb = _trigger_token(doc, cue.start(), cue.start() + len(cue.group().split()[0]))
+        obj = _blame_object(verb) if verb is not None else None
+        if obj is not None:   # "A held B responsible for X", "A accused B of X": B, never X's target
+            name = _blamed_in(obj, ok) or _generic_blamed(obj, kb)
+            if name:
+                return name, _blamer(verb)
+            continue
         after = [n for m, n in ok if m.start >= cue.end()]
         if after:
-            return after[0]
-    return None
+            return after[0], _blamer(verb) if verb is not None else None
+    return None, None
+
+
+def _blame_object(verb):
+    """The blamed party of a blame verb: its object ("blamed B", "held B responsible", "accused
+    B of"), or its passive subject ("B was held responsible"); not an event ("blamed the attack
+    on B" names B after the event)."""
+    if verb.lemma_.lower() not in ROLE_DATA["blame_verbs"]:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.lemma_.lower() in ROLE_DATA["attack_nouns"] or obj.pos_ == "PRON":
+        return None
+    return obj
+
+
+def _phrase(tok) -> tuple[int, int]:
+    """Characters of a noun phrase without its trailing clauses and predicates: "Iran-backed
+    militias" in "Iran-backed militias responsible for targeting X", with "members of X"."""
+    toks = [t for t in tok.subtree if t.i <= tok.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i and \
+                all(p.pos_ in ("NOUN", "PROPN") for p in c.children if p.dep_ == "pobj"):
+            toks += list(c.subtree)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _blamed_in(obj, ok: list[tuple[ActorMatch, str]]) -> str | None:
+    start, end = _phrase(obj)
+    inside = [n for m, n in ok if start <= m.start and m.end <= end]
+    return inside[0] if inside else None
+
+
+def _generic_blamed(obj, kb: ActorKB) -> str | None:
+    """A qualified group no KB entry names ("Iran-backed groups", "hardline factions"): its
+    words; a bare "the group" says too little."""
+    if obj.lemma_.lower() not in kb.anaphora["nouns"] and obj.lower_ not in kb.anaphora["nouns"]:
+        return None
+    mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ not in ("det", "predet", "punct")]
+    if not mods:
+        return None
+    doc = obj.doc
+    first = min(t.i for t in mods)
+    return doc[first:obj.i + 1].text
+
+
+def _blamer(verb) -> str | None:
+    """Who blamed, as written: the blame verb's subject without appositions or clauses ("US
+    Secretary of State X", "the governor"); None for a pronoun or a passive."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    cut = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl", "punct", "advcl", "cc", "conj")
+           for t in c.subtree}
+    toks = [t for t in subj.subtree if t.i not in cut]
+    if len(toks) > 8:   # a long description: keep the name itself
+        toks = [t for t in toks if t.i == subj.i or (t.head.i == subj.i and t.dep_ in ("compound", "flat"))]
+    doc = subj.doc
+    return doc[min(t.i for t in toks):max(t.i for t in toks) + 1].text
 
 
 # -- defaults by event type -------------------------------------------------------------------

@@ -8,7 +8,9 @@ Date choice (news reasoning):
    ceremony on Saturday for X, who died in a strike" does not date the strike, nor does "said in
    a tweet on Monday" date the attack quoted);
 2. else the narrative time: that of the closest previous mention in the same paragraph or at most
-   two sentences back ("On Saturday, A happened. Moments later, B happened.");
+   two sentences back ("On Saturday, A happened. Moments later, B happened."); a time that only
+   premodifies an event noun ("the November sacking", "Sunday's attack") dates that event alone
+   and never becomes the narrative time;
 3. else, for a dated article, the publication date with precision "week": an undated "rockets hit
    X" in a news story almost always happened within the last day or two, so the week holding the
    day before publication is the honest claim (merging later prefers a more precise date from
@@ -23,7 +25,9 @@ the narrative place: that of the closest previous mention of the same family (or
 anaphoric re-mention it continues) in the same paragraph or at most two sentences back, with its
 own precision and evidence ("... the killing of the general near the airport. The general was
 killed in the drone attack ..."); else the dateline's place when it lies in the article's main
-country, else the main country (3).
+country, else the main country (3). An event whose own target is a new site the gazetteer cannot
+place ("slammed into an army base", "stormed a village in the north") takes neither the narrative
+place, nor a place of another event's clause, nor the dateline: the country (3).
 """
 from __future__ import annotations
 
@@ -112,6 +116,21 @@ def choose_time(analysis: Analysis, det: Detection) -> TimeExpr | None:
 
 
 
+# A time expression before a noun ("the November sacking", "Sunday's attack", "the 2019
+# bombing") dates that noun's event only: a reference back, not the time the story is at.
+PREMODIFIER_DEPS = {"compound", "nmod", "poss", "amod", "nummod", "npadvmod"}
+
+
+def dates_noun_only(doc, t: TimeExpr) -> bool:
+    """Does ``t`` only premodify a noun, so it must not become the narrative time?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root, head = span.root, span.root.head
+    nominal = head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG"   # "the May sacking" as a verb
+    return root.dep_ in PREMODIFIER_DEPS and nominal and root.i < head.i
+
+
 def event_word_time(analysis: Analysis, sent) -> TimeExpr | None:
     """The last time expression of a sentence that tells of an event, typed or not ("a response
     to the killing of the general on Friday"), unless it dates a statement ("said on Monday"):
@@ -121,7 +140,8 @@ def event_word_time(analysis: Analysis, sent) -> TimeExpr | None:
         return None
     speech = load_data("modality.yaml").get("reporting_verbs") or []
     told = [t for t in analysis.times if sent.start_char <= t.start < sent.end_char
-            and (a := _time_anchor(doc, t, heads)) is not None and a.lemma_.lower() not in speech]
+            and (a := _time_anchor(doc, t, heads)) is not None and a.lemma_.lower() not in speech
+            and not dates_noun_only(doc, t)]
     return told[-1] if told else None
 
 
@@ -263,6 +283,20 @@ def main_country(analysis: Analysis) -> Place | None:
     return (countries or same or [None])[0]
 
 
+def _as_country(place: Place | None) -> Place | None:
+    """The country a place lies in: the fallback location is the country, not a site in it."""
+    if place is None or place.kind == "country" or not place.country_code:
+        return place
+    from eventwire.analyze.gazetteer import get_gazetteer
+
+    c = get_gazetteer().country(place.country_code)
+    if c is None:
+        return place
+    return Place(text=place.text, start=place.start, end=place.end, name=c.name, country=c.country,
+                 country_code=c.country_code, admin1=None, lat=c.lat, lon=c.lon, kind="country",
+                 geonameid=c.geonameid)
+
+
 def _dateline_place(analysis: Analysis, country: str | None) -> Place | None:
     line = analysis.article.dateline
     if not line:
@@ -294,12 +328,62 @@ def _clause_range(det: Detection, others: list[Detection]) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
+# Prepositions whose object is where the event struck ("slammed into a base", "an attack on a
+# village", "exploded at a checkpoint").
+SITE_PREPS = {"into", "on", "at", "in", "inside", "against", "upon", "toward", "towards", "near",
+              "outside", "onto"}
+
+
+def _target_nouns(det: Detection) -> list:
+    """Nouns the event struck: objects, passive subjects and prepositional objects of each
+    trigger (and, for an event noun, of the verb it is the object of: "launched an attack on")."""
+    doc, out = det.sent.doc, []
+    for t in det.triggers:
+        heads = [doc[t.head]]
+        if heads[0].pos_ in ("NOUN", "PROPN") and heads[0].dep_ in ("dobj", "nsubj", "nsubjpass"):
+            heads.append(heads[0].head)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.i not in (x.head for x in det.triggers):
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+                    out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def unlocated_site(analysis: Analysis, det: Detection) -> bool:
+    """Does the event's own target name a new site no resolved place locates ("an army base",
+    "a village in the north", "another checkpoint")? Then the event happened somewhere other
+    than the place another event was told at (codebook.yaml: site_nouns)."""
+    data = load_data("codebook.yaml")
+    sites, indefinite = set(data.get("site_nouns") or []), set(data.get("indefinite_determiners") or [])
+    for tok in _target_nouns(det):
+        if tok.lemma_.lower() not in sites and tok.lower_ not in sites:
+            continue
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in tok.children):
+            continue
+        words = [(t.idx, t.idx + len(t)) for t in tok.subtree]
+        if not any(_inside(p.start, p.end, words) for p in analysis.places):
+            return True
+    return False
+
+
+def _in_other_clause(place: Place, det: Detection, others: list[Detection]) -> bool:
+    return not _inside(place.start, place.end, _clause_chars(det)) and any(
+        _inside(place.start, place.end, _clause_chars(o)) for o in others)
+
+
 def mention_place(analysis: Analysis, det: Detection, place: Place | None = None,
-                  inherited: Place | None = None) -> Place | None:
+                  inherited: Place | None = None, others: list[Detection] | None = None) -> Place | None:
     """The mention's own place, else the narrative place ``inherited``. A country or region named
     only outside the event's clause ("..., Kenya's police said") gives way to a narrative place
-    inside it."""
+    inside it. An event whose own target is an unlocated new site ("rockets slammed into an
+    army base") takes neither the narrative place nor a place of another event's clause."""
     own = place or choose_place(analysis, det)
+    if place is None and unlocated_site(analysis, det):
+        inherited = None
+        if own is not None and _in_other_clause(own, det, others or []):
+            own = None
     if own is None or inherited is None:
         return own or inherited
     outside = not _inside(own.start, own.end, _clause_chars(det))
@@ -310,15 +394,18 @@ def mention_place(analysis: Analysis, det: Detection, place: Place | None = None
 
 
 def _apply_place(m: Mention, analysis: Analysis, det: Detection, place: Place | None = None,
-                 inherited: Place | None = None) -> None:
+                 inherited: Place | None = None, others: list[Detection] | None = None) -> None:
     text = analysis.article.text
-    place = mention_place(analysis, det, place, inherited)
+    place = mention_place(analysis, det, place, inherited, others)
     if place is not None:
         m.geo_precision = geo_precision(text, place)
         m.place_text = _span(m.article_id, text, place.start, place.end)
     else:
         country = main_country(analysis)
-        place = _dateline_place(analysis, country.country if country else None) or country
+        # a new site the text names but we cannot place is not where the reporter files from
+        line = None if unlocated_site(analysis, det) else \
+            _dateline_place(analysis, country.country if country else None)
+        place = line or _as_country(country)
         m.geo_precision = 3 if place is not None else None
     if place is None:
         return
@@ -332,7 +419,8 @@ def _unnamed(actor: str | None) -> bool:
     return actor is None or actor.startswith("Unidentified")
 
 
-def _apply_actors(m: Mention, analysis: Analysis, det: Detection) -> None:
+def _apply_actors(m: Mention, analysis: Analysis, det: Detection) -> str | None:
+    """Fill the mention's actors, claim and blame; return who blamed (for the note)."""
     from eventwire.extract.actors import assign_roles
 
     sent, doc = det.sent, det.sent.doc
@@ -360,6 +448,7 @@ def _apply_actors(m: Mention, analysis: Analysis, det: Detection) -> None:
         m.actor1_text = _span(m.article_id, text, roles.actor1_match.start, roles.actor1_match.end)
     if roles.actor2_match is not None:
         m.actor2_text = _span(m.article_id, text, roles.actor2_match.start, roles.actor2_match.end)
+    return roles.blamer
 
 
 def _apply_harm(m: Mention, analysis: Analysis, det: Detection, others: list[Detection]) -> None:
@@ -397,10 +486,10 @@ def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | 
     m.event_date, m.date_precision, used = event_date(analysis, det, inherited)
     if used is not None:
         m.date_text = _span(art.id, art.text, used.start, used.end)
-    _apply_place(m, analysis, det, place, inherited_place)
-    _apply_actors(m, analysis, det)
+    _apply_place(m, analysis, det, place, inherited_place, others)
+    blamer = _apply_actors(m, analysis, det)
     _apply_harm(m, analysis, det, others or [])
-    m.notes = write_note(m)
+    m.notes = write_note(m, blamer)
     return m
 
 
@@ -438,15 +527,42 @@ def _harm_phrase(m: Mention) -> str:
     return " ".join(out)
 
 
-def write_note(m: Mention) -> str:
-    """One ACLED-style sentence: when, who did what to whom, where, harm, blame."""
+def _lead(m: Mention) -> str:
+    """The note's first sentence: when, who did what to whom, where."""
     templates = load_data("codebook.yaml")["notes"]
     t = templates.get(m.sub_event_type) or templates["default"]
     actor1 = m.actor1 or templates["unknown_actor"]
     body = (t["target"] if m.actor2 else t["plain"]).format(
         actor1=actor1, actor2=m.actor2 or "", weapon=m.weapon or "")
-    text = f"{_date_phrase(m)}, {body}{_place_phrase(m)}."
-    extra = [_harm_phrase(m)]
-    if m.blamed and m.claimed is not True:
-        extra.append(templates["blame"].format(blamed=m.blamed))
-    return " ".join([text] + [e for e in extra if e])
+    return f"{_date_phrase(m)}, {body}{_place_phrase(m)}."
+
+
+def _blame_phrase(m: Mention, blamer: str | None) -> str:
+    if not m.blamed or m.claimed is True:
+        return ""
+    templates = load_data("codebook.yaml")["notes"]
+    if blamer:
+        return templates["blame_by"].format(blamer=blamer[:1].upper() + blamer[1:], blamed=m.blamed)
+    return templates["blame"].format(blamed=m.blamed)
+
+
+def write_note(m: Mention, blamer: str | None = None) -> str:
+    """One ACLED-style sentence: when, who did what to whom, where; then harm and blame (and who
+    blamed, ``blamer``, when the text says)."""
+    return " ".join(p for p in (_lead(m), _harm_phrase(m), _blame_phrase(m, blamer)) if p)
+
+
+def add_reported_harm(m: Mention, fatalities: int | None, injuries: int | None,
+                      evidence: list[Span]) -> None:
+    """Fill counts a later sentence reports ("the attacks caused no casualties"); the note's harm
+    sentence follows, the rest of the note (who blamed whom) stays."""
+    lead, before = _lead(m), _harm_phrase(m)
+    if fatalities is not None:
+        m.fatalities = fatalities
+    if injuries is not None:
+        m.injuries = injuries
+    m.casualty_text = m.casualty_text + list(evidence)
+    rest = (m.notes or "")[len(lead):].strip() if (m.notes or "").startswith(lead) else ""
+    if before and rest.startswith(before):
+        rest = rest[len(before):].strip()
+    m.notes = " ".join(p for p in (lead, _harm_phrase(m), rest) if p)

@@ -28,6 +28,8 @@ class Casualties:
     fatalities: int | None = None
     injuries: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # fatalities 0 read from a report of wounded that says nothing of deaths, not stated
+    fatalities_inferred: bool = False
 
 
 @dataclass
@@ -161,7 +163,29 @@ def find_casualties(doc, sent_start: int, sent_end: int) -> Casualties:
     out.fatalities, out.injuries = fat.value, inj.value
     _surface_participles(out, doc.text, span.start_char, span.end_char, d)
     _zeros(out, doc.text[span.start_char:span.end_char], d)
+    _wounded_only(out, span, d)
     return out
+
+
+def _wounded_only(out: Casualties, span, d: dict) -> None:
+    """"One policeman was wounded": a report that counts the wounded and says nothing of deaths
+    means nobody died (ACLED codes 0 fatalities); the injury span is the evidence."""
+    if out.fatalities is None and out.injuries and not _speaks_of_death(span, d):
+        out.fatalities, out.fatalities_inferred = 0, True
+
+
+def _speaks_of_death(span, d: dict) -> bool:
+    """Does the text mention a death in any form ("killed", "shot dead", "a deadly blast", "the
+    toll"), counted or not?"""
+    for t in span:
+        lemma, low = t.lemma_.lower(), t.lower_
+        if _predicate_kind(t, d) == "fatal" or _casualty_word_kind(t, d) == "fatal":
+            return True
+        if lemma in d["death_words"] or low in d["death_words"] or lemma in d["toll_words"]:
+            return True
+        if lemma in d["kill_verbs"] and not d["kill_needs"].get(lemma):
+            return True   # a kill verb however parsed ("killing" as a noun, negated or not)
+    return False
 
 
 def _surface_participles(out: Casualties, text: str, start: int, end: int, d: dict) -> None:
@@ -349,6 +373,12 @@ def _toll(span, d: dict) -> tuple[int, tuple[int, int]] | None:
                 if val is not None:
                     return val, (t.idx, n.idx + len(n))
     return None
+
+
+def reports_no_deaths(text: str) -> bool:
+    """Does ``text`` say that nobody died ("no casualties", "no one was killed")?"""
+    res = _data()["none_res"]
+    return any(r.search(text) for r in res.get("both", []) + res.get("fatalities", []))
 
 
 def _zeros(out: Casualties, text: str, d: dict) -> None:
