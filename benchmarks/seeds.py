@@ -5,8 +5,9 @@ Two runs:
   together  all pages ingested into one database (syndication + event merging)
 
 A predicted event "matches" a gold event when they share a source page, have the same
-event_type and the date lies within the gold tolerance. For each required gold event the
-best match (sub-type first, then distance) is scored for sub-type, place (within tolerance_km),
+event_type and the date lies within the gold tolerance (a month- or week-precision row covers
+its days). Each row belongs to the gold event it fits best; for each required gold event the
+best of its own matches (sub-type first, then distance) is scored for sub-type, place (within tolerance_km),
 fatalities, and source recall; a gold event matched by more than one row of one database is
 "split". A predicted violent event matching no gold event (optional ones included) is a false
 positive, except an undated row that matches a gold event by page, type and place: that is
@@ -21,7 +22,7 @@ import json
 import math
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,12 +41,6 @@ def page_of(article_id: str) -> str:
     return article_id.split("#")[0]
 
 
-def days_apart(a: str | None, b: str | None) -> float:
-    if not a or not b:
-        return math.inf
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-
-
 def run_databases(seed_files: list[Path], mode: str) -> list[list]:
     """Ingest the seeds; return one list of events per database."""
     import eventwire
@@ -60,12 +55,29 @@ def run_databases(seed_files: list[Path], mode: str) -> list[list]:
     return out
 
 
+def days_off(event, gold_date: str) -> float:
+    """Days between the gold date and the row's date interval (a month-precision row covers its
+    month, a week-precision row its seven days)."""
+    if not event.event_date:
+        return math.inf
+    start = date.fromisoformat(event.event_date[:10])
+    precision = getattr(event, "date_precision", None) or "day"
+    if precision == "month":
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    elif precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        end = start + timedelta(days=6 if precision == "week" else 0)
+    g = date.fromisoformat(gold_date[:10])
+    return 0 if start <= g <= end else min(abs((g - start).days), abs((g - end).days))
+
+
 def is_candidate(event, gold: dict) -> bool:
     pages = {page_of(a) for a in event.article_ids}
     return (
         bool(pages & set(gold["sources"]))
         and event.event_type == gold.get("event_type")
-        and days_apart(event.event_date, gold["date"]) <= gold.get("date_tolerance_days", 0)
+        and days_off(event, gold["date"]) <= gold.get("date_tolerance_days", 0)
     )
 
 
@@ -78,7 +90,7 @@ def distance(event, gold: dict) -> float:
 def fit(event, gold: dict) -> tuple:
     """How well a candidate row fits a gold event: lower is better."""
     return (event.sub_event_type != gold["sub_event_type"], distance(event, gold) > gold["tolerance_km"],
-            days_apart(event.event_date, gold["date"]), distance(event, gold))
+            days_off(event, gold["date"]), distance(event, gold))
 
 
 def assign(databases: list[list], golds: list[dict]) -> dict[int, str]:
@@ -100,7 +112,9 @@ def score_gold(gold: dict, databases: list[list], owner: dict[int, str]) -> dict
     if not candidates:
         return row | {"sub_type": False, "place": False, "fatalities": False, "date": None,
                       "source_recall": 0.0, "km": None, "got_fatalities": None, "got_sub_type": None}
-    best = min(candidates, key=lambda e: fit(e, gold))
+    # a row that fits another gold event better is that event's, not a match for this one
+    own = [e for e in candidates if owner.get(id(e)) == gold["id"]] or candidates
+    best = min(own, key=lambda e: fit(e, gold))
     pages = {page_of(a) for e in candidates for a in e.article_ids} & set(gold["sources"])
     d = distance(best, gold)
     return row | {
