@@ -290,3 +290,31 @@ def test_time_premodifying_an_event_noun_is_not_the_narrative_time(reference):
     assert strike.location.endswith("rib") and strike.date_text is None and strike.date_precision == "week"
     if len(ms) == 2:   # the referenced event keeps its own date
         assert ms[0].date_text is not None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Villagers mourned the commander, whose death in a Pakistani strike near Khost early Tuesday "
+     "brought vows of revenge from rivals in Kandahar.", "Khost"),
+    ("A suicide bombing in Mogadishu on Monday drew condemnation from Nairobi and Addis Ababa.", "Mogadishu"),
+    ("Residents mourned the commander, whose death in a Pakistani strike early Tuesday brought vows "
+     "of revenge from rivals in Kandahar.", None),
+])
+def test_places_of_what_an_event_brought_are_not_its_place(text, place):
+    art = Article(id="consequence", text=text, published="2022-03-10")
+    [m] = extract(analyze(art))
+    assert (m.place_text.text if m.place_text else None) == place
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Militia commander Abu Hamza was killed in a drone strike near Deir ez-Zor on Monday.", ["Abu Hamza"]),
+    ("Gunmen shot dead opposition leader Samuel Okafor in Enugu on Monday.", ["Samuel Okafor"]),
+    ("Crowds gathered in Kandahar on Sunday to honour Okafor, who died in a drone strike near Spin Boldak "
+     "on Friday.", ["Okafor"]),
+    ("A drone strike killed Ahmed Dualeh and two guards near Kismayo on Friday.", ["Ahmed Dualeh"]),
+    # a person who speaks about a killing is not its victim
+    ("Governor Maria Santos said gunmen killed three farmers in Cauca on Tuesday.", []),
+])
+def test_named_victims(text, victims):
+    art = Article(id="victims", text=text, published="2022-03-10")
+    got = [m.victims for m in extract(analyze(art))]
+    assert got and all(v == victims for v in got)

@@ -323,3 +323,26 @@ def test_an_article_reports_its_largest_figure_for_an_event() -> None:
           mention("m3", "a2", fatalities=10), mention("m4", "a3", fatalities=2)]
     [event] = merge_mentions(ms, art)
     assert event.fatalities == 10 and event.fatalities_range == [2, 10]
+
+
+def test_a_named_victim_links_reports_that_share_nothing_else() -> None:
+    art = infos({"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a4"})
+    dated = mention("m1", "a1", sub=AIR, victims=["Ibrahim Al-Tahir"], actor1="Military Forces of Sylvania")
+    # undated, no actor, no weekday: only the victim ties it
+    undated = mention("m2", "a2", sub=AIR, date=None, victims=["Al-Tahir"], fatalities=4)
+    # its place was guessed from a dateline abroad: no proof of another event
+    guessed = replace(mention("m3", "a3", sub=AIR, date=None, victims=["al-tahir"]),
+                      country="Sylvania", location="Sylvania", place_text=None)
+    other_victim = mention("m4", "a4", sub=AIR, date=None, victims=["Omar Haddad"])
+    got = clusters(merge_mentions([dated, undated, guessed, other_victim], art))
+    assert got == {frozenset({"m1", "m2", "m3"}), frozenset({"m4"})}
+
+
+def test_a_victim_does_not_join_another_kind_of_event_or_a_named_place_abroad() -> None:
+    art = infos({"a1": "a1", "a2": "a2", "a3": "a3"})
+    strike = mention("m1", "a1", sub=AIR, victims=["Ibrahim Al-Tahir"], place_text=Span("a1", 0, 10, "Camp North"))
+    clash = mention("m2", "a2", sub="Armed clash", date=None, victims=["Ibrahim Al-Tahir"])
+    abroad = replace(mention("m3", "a3", sub=AIR, date=None, victims=["Ibrahim Al-Tahir"]),
+                     country="Sylvania", location="Port Sylvan", place_text=Span("a3", 0, 11, "Port Sylvan"))
+    got = clusters(merge_mentions([strike, clash, abroad], art))
+    assert got == {frozenset({"m1"}), frozenset({"m2"}), frozenset({"m3"})}

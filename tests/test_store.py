@@ -113,3 +113,34 @@ def test_newer_schema_is_refused(tmp_path):
     s.close()
     with pytest.raises(SchemaError, match="newer"):
         Store(path)
+
+
+def test_victim_blocks_find_mentions_and_go_with_their_article(store):
+    from eventwire.merge.events import Block
+
+    named = _mention(1, 1)
+    named.victims = ["Ahmed Yusuf Adan"]
+    with store.batch() as b:
+        b.put_raw(_raw(1))
+        b.put_article(_article(1), None, None)
+        b.put_mentions([named, _mention(2, 1)])
+        assert [m.id for m in b.mentions_in_block(Block(victim="adan"))] == ["m1"]
+    with store.batch() as b:  # re-analysed: the old mention and its keys go
+        b.put_article(_article(1), None, None)
+        assert b.mentions_in_block(Block(victim="adan")) == []
+
+
+def test_an_older_schema_is_upgraded(tmp_path):
+    from sqlalchemy import text
+
+    path = str(tmp_path / "t.db")
+    s = Store(path)
+    with s.engine.begin() as conn:  # a version-1 store had no mention_keys
+        conn.execute(text("DROP TABLE mention_keys"))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version").values(value="1"))
+    s.close()
+    s = Store(path)
+    with s.engine.begin() as conn:
+        version = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+        assert version == str(schema.SCHEMA_VERSION) and conn.execute(text("SELECT count(*) FROM mention_keys")).scalar() == 0
+    s.close()

@@ -175,12 +175,17 @@ class Mention:
     weapon: str | None = None
     quantity: int | None = None
     weapon_text: Span | None = None
+    victims: list[str] = field(default_factory=list)  # named people it killed ("Qasem Soleimani")
     claimed: bool | None = None              # did actor1 claim it; None when unknown
     blamed: str | None = None                # who was blamed, when nobody claimed ("Kurdish authorities blamed X")
     notes: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def victim_keys(self) -> list[str]:
+        """What two reports must share to name one victim: surnames, case-folded."""
+        return sorted({v.split()[-1].casefold() for v in self.victims if v.split()})
 
 
 @dataclass

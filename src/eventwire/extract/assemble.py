@@ -38,6 +38,7 @@ import re
 from eventwire.extract.codebook import get_codebook
 from eventwire.extract.detect import Detection, agent_tokens, event_word_heads, get_rules
 from eventwire.extract.modality import load_data
+from eventwire.extract.victims import named_victims
 from eventwire.models import Analysis, Mention, Place, Span, TimeExpr
 
 KIND_RANK = {"facility": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
@@ -253,6 +254,27 @@ def _foreign_frames(det: Detection) -> set[int]:
             sub = {t.i for t in tok.subtree}
             if not sub & heads:
                 out |= sub
+    return out | _consequences(det)
+
+
+# What a verb's complements say when its subject is the event noun: the consequences.
+CONSEQUENCE_DEPS = {"dobj", "dative", "prep", "attr", "xcomp", "ccomp", "advcl", "agent"}
+
+
+def _consequences(det: Detection) -> set[int]:
+    """"the strike brought vows of revenge from Tehran": the objects of a consequence verb
+    (codebook.yaml: consequence_verbs) whose subject holds the event noun."""
+    verbs = set(load_data("codebook.yaml").get("consequence_verbs") or [])
+    doc, out = det.sent.doc, set()
+    for trig in det.triggers:
+        node = doc[trig.head]
+        while node.dep_ not in ("nsubj", "ROOT") and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        verb = node.head
+        if node.dep_ == "nsubj" and verb.lemma_.lower() in verbs:
+            for c in verb.children:
+                if c.dep_ in CONSEQUENCE_DEPS:
+                    out |= {t.i for t in c.subtree}
     return out
 
 
@@ -489,6 +511,7 @@ def build_mention(analysis: Analysis, det: Detection, others: list[Detection] | 
     _apply_place(m, analysis, det, place, inherited_place, others)
     blamer = _apply_actors(m, analysis, det)
     _apply_harm(m, analysis, det, others or [])
+    m.victims = named_victims(sent, [(p.start, p.end) for p in analysis.places])
     m.notes = write_note(m, blamer)
     return m
 

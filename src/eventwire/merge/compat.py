@@ -10,10 +10,13 @@ conflict inside. The rules:
 - date: the two date intervals (a week-precision date is 7 days) overlap; an undated
   mention matches only within its syndication group (same story) or on strong agreement
   (same sub-type, the same precise place, and a shared named actor or the same weekday
-  named: "on Saturday" against a Saturday), and never contradicts a weekday it names;
+  named: "on Saturday" against a Saturday; or the same named victim: a person dies once),
+  and never contradicts a weekday it names;
 - place: same country; within ``radius_km`` when both are geocoded to a place (precision
   1-2); same admin1 when known; country-level (precision 3) matches anything in the
-  country; a mention with no country matches only within its syndication group;
+  country; a mention with no country, or whose place was guessed (no ``place_text``: the
+  dateline or the article's country) in another country, matches only within its
+  syndication group or by a named victim;
 - actors: equal, or one missing or unidentified (a prefix counts: a sub-unit of a force);
   targets may differ for the same sub-type at one exact place on one day (one attack, victims
   named differently);
@@ -110,7 +113,8 @@ def place_relation(m: Mention, n: Mention) -> str | None:
     if not m.country or not n.country:
         return UNKNOWN
     if m.country != n.country:
-        return None
+        # a place guessed from the dateline or the article's main country proves nothing apart
+        return UNKNOWN if m.place_text is None or n.place_text is None else None
     if has_point(m) and has_point(n):
         return STRONG if km(m, n) <= radius_km(m, n) else None
     if m.admin1 and n.admin1 and m.admin1 != n.admin1:
@@ -158,6 +162,11 @@ def shared_named_actors(m: Mention, n: Mention) -> int:
     """Named (identified) actors both mentions give."""
     mine = {a for a in (m.actor1, m.actor2) if not is_unidentified(a)}
     return len(mine & {a for a in (n.actor1, n.actor2) if not is_unidentified(a)})
+
+
+def shares_victim(m: Mention, n: Mention) -> bool:
+    """Both name the same person killed: a person dies once."""
+    return bool(set(m.victim_keys()) & set(n.victim_keys()))
 
 
 def weekday_named(m: Mention) -> int | None:
@@ -211,15 +220,16 @@ def link(m: Mention, n: Mention, same_group: bool) -> float | None:
     same_type = m.sub_event_type == n.sub_event_type
     both_days = m.date_precision == n.date_precision == "day" and when == SAME
     named = shared_named_actors(m, n)
-    if place == UNKNOWN and not same_group:
+    victim = shares_victim(m, n)  # the same person killed: one event whatever is left unsaid
+    if place == UNKNOWN and not same_group and not victim:
         return None
-    strong = place == STRONG and same_type and (named or weekday_agrees(m, n))
+    strong = victim or (place == STRONG and same_type and (named or weekday_agrees(m, n)))
     if when == UNKNOWN and not same_group and not strong:
         return None
     # a different sub-type of the family: both dated alike, and the same story or place
-    if not same_type and not (when == SAME and (same_group or (place == STRONG and both_days))):
+    if not same_type and not victim and not (when == SAME and (same_group or (place == STRONG and both_days))):
         return None
-    return _score(m, n, same_type, place, when, both_days, named, same_group)
+    return _score(m, n, same_type, place, when, both_days, named + 2 * victim, same_group)
 
 
 def compatible(m: Mention, n: Mention, same_group: bool) -> float | None:

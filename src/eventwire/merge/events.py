@@ -13,8 +13,8 @@ Clustering is deterministic and depends only on the *set* of mentions:
 3. Vague mentions that fit no cluster are clustered among themselves like step 1.
 
 Candidate pairs come from blocks: (country, day) or (country, week) of the date interval,
-the syndication group (copies and the article itself), and (country, grid cell or place
-name, named actor) for undated mentions of other stories.
+the syndication group (copies and the article itself), (country, grid cell or place
+name, named actor) for undated mentions of other stories, and the named victim.
 
 The Event id is ``ev-`` + sha1 of the cluster's canonical mention (its smallest specific
 mention id, else its smallest mention id)[:16]: a new report joining an event keeps its id
@@ -152,6 +152,7 @@ class _Candidates:
         self.by_week: dict[tuple, list[Mention]] = defaultdict(list)
         self.by_group: dict[str, list[Mention]] = defaultdict(list)
         self.by_place: dict[tuple, list[Mention]] = defaultdict(list)
+        self.by_victim: dict[tuple, list[Mention]] = defaultdict(list)
         for m in mentions:
             self._add(m)
 
@@ -168,6 +169,8 @@ class _Candidates:
         for actor in _link_keys(m):
             for key in _place_keys(m):
                 self.by_place[(m.country, actor, *key)].append(m)
+        for victim in m.victim_keys():
+            self.by_victim[victim].append(m)
 
     def of(self, m: Mention) -> list[Mention]:
         found = {n.id: n for n in self.by_group[self.ctx.group(m)]}
@@ -180,6 +183,8 @@ class _Candidates:
         for n in self._near(m):
             if iv is None or interval(n) is None:  # two dated mentions meet through their dates
                 found[n.id] = n
+        for victim in m.victim_keys():  # any country: a guessed place may be in another
+            found.update((n.id, n) for n in self.by_victim.get(victim, ()))
         found.pop(m.id, None)
         return [found[k] for k in sorted(found)]
 
@@ -290,7 +295,8 @@ class Block:
     store query on ``event_date`` should start ``date_from`` minus a year to catch
     month/year-precision ones, then filter with :meth:`matches`); ``country`` with ``near``
     (lat, lon, km) or ``location``, and ``actor`` (mentions at that place naming that actor,
-    of any date; only undated ones when ``undated_only``).
+    of any date; only undated ones when ``undated_only``); ``victim`` (mentions
+    naming that person killed, in any country).
     """
 
     country: str | None = None
@@ -301,11 +307,14 @@ class Block:
     location: str | None = None
     actor: str | None = None
     undated_only: bool = False
+    victim: str | None = None
 
     def matches(self, m: Mention, group: str) -> bool:
         """Does stored mention ``m`` (whose article is in syndication ``group``) fall in this block?"""
         if self.group is not None:
             return group == self.group
+        if self.victim is not None:
+            return self.victim in m.victim_keys()
         if m.country != self.country:
             return False
         iv = interval(m)
@@ -324,6 +333,8 @@ def _ordinal(day: str) -> int:
 
 def _blocks_of(m: Mention, group: str, slack: int) -> Iterable[Block]:
     yield Block(group=group)
+    for victim in m.victim_keys():
+        yield Block(victim=victim)
     if not m.country:
         return
     iv = interval(m)

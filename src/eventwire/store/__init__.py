@@ -52,6 +52,11 @@ def article_from_json(text: str) -> Article:
     return Article(**{f.name: data.get(f.name) for f in fields(Article) if f.name in data})
 
 
+def _merge_keys(m: Mention) -> list[str]:
+    """Keys of ``mention_keys`` rows: merge blocks the mention's columns can't express."""
+    return [f"victim:{k}" for k in m.victim_keys()]
+
+
 def _span(d: dict | None) -> Span | None:
     return Span(**d) if d else None
 
@@ -109,9 +114,12 @@ class Batch:
     def delete_mentions(self, article_ids: Iterable[str]) -> None:
         ids = list(article_ids)
         if ids:
+            doomed = select(schema.mentions.c.id).where(schema.mentions.c.article_id.in_(ids))
+            self.conn.execute(delete(schema.mention_keys).where(schema.mention_keys.c.mention_id.in_(doomed)))
             self.conn.execute(delete(schema.mentions).where(schema.mentions.c.article_id.in_(ids)))
 
     def put_mentions(self, mentions: Iterable[Mention]) -> None:
+        mentions = list(mentions)
         rows = [
             dict(id=m.id, article_id=m.article_id, country=m.country, event_date=m.event_date,
                  event_id=None, latitude=m.latitude, longitude=m.longitude,
@@ -120,6 +128,9 @@ class Batch:
         ]
         if rows:
             self.conn.execute(insert(schema.mentions), rows)
+        keys = [dict(mention_id=m.id, key=k) for m in mentions for k in _merge_keys(m)]
+        if keys:
+            self.conn.execute(insert(schema.mention_keys), keys)
 
     # ---- reads inside the transaction (they see this batch's writes) -------------
     def articles_with_groups(self, article_ids: Iterable[str]) -> list[tuple[Article, str]]:
@@ -154,6 +165,10 @@ class Batch:
         if block.group is not None:
             query = select(m.c.record).join(a, a.c.id == m.c.article_id).where(
                 (a.c.syndication_group == block.group) | (a.c.id == block.group))
+        elif block.victim is not None:
+            k = schema.mention_keys
+            query = select(m.c.record).join(k, k.c.mention_id == m.c.id).where(
+                k.c.key == f"victim:{block.victim}")
         elif block.date_from is not None:
             # month- and year-precision dates start up to a year before the days they cover
             earliest = (date.fromisoformat(block.date_from) - timedelta(days=366)).isoformat()
@@ -211,6 +226,9 @@ class Store:
                 raise SchemaError(
                     f"{self.url}: schema version {row[0]} is newer than this eventwire ({schema.SCHEMA_VERSION})"
                 )
+            elif int(row[0]) < schema.SCHEMA_VERSION:  # new tables were created above
+                conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
+                             .values(value=str(schema.SCHEMA_VERSION)))
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:

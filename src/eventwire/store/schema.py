@@ -18,7 +18,9 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+# 2: mention_keys (named victims). A version-1 store gains the empty table: its mentions were
+# extracted before victims were read, so there is nothing to fill in.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -68,6 +70,14 @@ mentions = Table(
     Column("record", Text, nullable=False),  # Mention as JSON
 )
 
+# Merge keys of a mention that are lists, not columns: "victim:<surname>" (merge blocks).
+mention_keys = Table(
+    "mention_keys",
+    metadata,
+    Column("mention_id", String(64), ForeignKey("mentions.id"), primary_key=True),
+    Column("key", String(255), primary_key=True),
+)
+
 events = Table(
     "events",
     metadata,
@@ -85,3 +95,4 @@ events = Table(
 Index("ix_mentions_country_date", mentions.c.country, mentions.c.event_date)
 Index("ix_mentions_country_place", mentions.c.country, mentions.c.location_key)
 Index("ix_mentions_country_lat", mentions.c.country, mentions.c.latitude)
+Index("ix_mention_keys_key", mention_keys.c.key)
