@@ -348,3 +348,9 @@ def test_blamed_is_the_object_of_the_blame_verb_not_the_target(nlp, text, trigge
     r = roles(nlp, text, trigger, "Afghanistan", "Shelling/artillery/missile attack")
     assert (r.blamed, r.blamer) == (blamed, blamer)
     assert r.actor1 == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_the_object_of_a_gerund_event_is_its_target(nlp):
+    r = roles(nlp, "He recalled the sacking of the Turkish consulate in Mosul by an angry crowd.", "sacking",
+              "Iraq", "Violent demonstration")
+    assert r.actor2 == "Government of Turkey"

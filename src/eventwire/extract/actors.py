@@ -665,8 +665,8 @@ def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
             word = p.lower_
             if word in ROLE_DATA["target_preps"] and word != "at" or (word == "at" and depth == 0):
                 return 2 + depth
-            if word == "of" and p.head.pos_ == "NOUN" and depth == 0:
-                return 2   # "the bombing of X"
+            if word == "of" and _nominal(p.head) and depth == 0:
+                return 2   # "the bombing of X", "the sacking of X"
             facility = a.lemma_.lower() in ROLE_DATA["facility_words"] or a.lower_ in ROLE_DATA["facility_words"]
             if word in ROLE_DATA["place_preps"] and (facility or m.kind == "government"):
                 return 4
@@ -677,6 +677,11 @@ def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
             continue
         return None
     return None
+
+
+def _nominal(tok) -> bool:
+    """A noun, or a gerund used as one ("the sacking of the consulate")."""
+    return tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _pick(cands: list[_Cand]) -> ActorRoles:
