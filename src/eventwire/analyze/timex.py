@@ -4,22 +4,27 @@
     resolve_time(expression, published) -> (value, precision)
 
 A regular grammar (``timex_grammar``, lexicon in ``data/timex.yaml``) finds candidates; context
-checks here drop non-dates ("may", "march on", "the Sunday Times", a bare number) and read the
-clause's tense ("will meet on Tuesday" looks forward); the resolver (``timex_resolve``) computes
-values. Only expressions with day, week, month or year precision are
-returned; clock times, durations, sets ("every Friday") and vague references ("recently") are not.
+checks here drop non-dates ("may", "march on", "the Sunday Times", "the Good Friday Agreement",
+a bare number) and read the clause's tense ("will meet on Tuesday" looks forward; "Monday's
+attack" takes none); the resolver (``timex_resolve``) computes values. Only expressions with
+day, week, month or year precision are returned; clock times, durations, sets ("every Friday"),
+vague references ("recently", "now") and periods without a unit here (quarters, decades) are
+not; a season ("last summer", "the spring of 2019") is given at year precision, its coarser
+but faithful reading. "The next day", "later that year", "two days later" count from the time
+mentioned before them (dropped when there is none, or it is too coarse).
 Relative expressions in an undated article keep ``value=None`` and can be resolved later with
-``resolve_time(expr.text, published)``, or against a window of possible publication days
-(``window="2020-01-04/2020-01-09"``): then an expression gets a value only when every day of
-the window gives it the same one. The clock is never read.
+``resolve_time(expr.text, published)`` (not "the next day": it needs its context), or against
+a window of possible publication days (``window="2020-01-04/2020-01-09"``): then an expression
+gets a value only when every day of the window gives it the same one. The clock is never read.
 """
 from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
 
-from eventwire.analyze.timex_grammar import Lexicon, lexicon, rules
-from eventwire.analyze.timex_resolve import Anchor, Resolution, parse_published, resolve, window_days
+from eventwire.analyze.timex_grammar import ANAPHORIC_RULES, Lexicon, lexicon, rules
+from eventwire.analyze.timex_resolve import (Anchor, Resolution, parse_published, resolve, resolve_anaphor,
+                                             window_days)
 from eventwire.models import TimeExpr
 
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+(?:[\s-]+[A-Za-z]+)?)[\s-]*$")
@@ -27,10 +32,14 @@ _WORD_AFTER = re.compile(r"\s+([A-Z][\w.]*(?:\s+[A-Z]\w*)?)")
 _LEADING_PREP = re.compile(r"^(?i:on|in|at|since|by|during|until|till|from|for|over)\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\n\s*)\s*$")
 _CLAUSE_START = re.compile(r"[!?;:\n]|\.\s+(?=[A-Z\"“])|[\"“”]")
-_TENSED_RULES = frozenset({"weekday", "month", "mdy", "dmy"})  # only their bare readings change
+# only the bare readings of these change with the clause's tense
+_TENSED_RULES = frozenset({"weekday", "month", "mdy", "dmy", "holiday"})
 _YEAR_LIST = re.compile(r"(?:1[89]|20)\d\d\s*[,/]\s*$")
 _MODIFIED_NOUN = re.compile(r"\s+[A-Za-z][a-z-]*(?<!s)\b(?!')")  # not a counted plural
 _SET_WORDS = frozenset({"every", "each", "a", "the"})  # before a weekday: not a date
+_NEXT_WORD = re.compile(r"[\s-]+([a-z][a-z-]*)\b(?!')")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_DETERMINER_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
 
 
 class _Candidate(NamedTuple):
@@ -57,11 +66,19 @@ def find_times(text: str, published: str | None, doc=None, window: str | None = 
     """
     lex, anchors = lexicon(), _anchors(published, window)
     found: list[TimeExpr] = []
+    last_plain: TimeExpr | None = None  # the last time not itself counted from another
     for cand in _select(_candidates(text, lex, doc)):
-        tense = _tense(text, cand.start, lex) if cand.rule in _TENSED_RULES else None
-        res = _resolve_over(cand.rule, cand.groups, anchors, lex, tense)
+        if cand.rule in ANAPHORIC_RULES:
+            # "that day", "the next day" follow the narrative; "(up from X) a year earlier"
+            # compares with the time under discussion, not with the last comparison
+            ref = last_plain if cand.rule == "anaphor_count" else (found[-1] if found else None)
+            res = _resolve_anaphor(cand, ref, lex)
+        else:
+            tense = _tense(text, cand, lex) if cand.rule in _TENSED_RULES else None
+            res = _resolve_over(cand.rule, cand.groups, anchors, lex, tense)
         if res is not None:
             found.append(_expr(text, cand, res))
+            last_plain = found[-1] if cand.rule not in ANAPHORIC_RULES else last_plain
     return found
 
 
@@ -81,6 +98,15 @@ def _resolve_over(rule: str, groups: dict, anchors: list[Anchor | None], lex: Le
     if any(r is None for r in results):
         return None
     return Resolution(None, first.precision, relative=True)
+
+
+def _resolve_anaphor(cand: _Candidate, ref: TimeExpr | None, lex: Lexicon) -> Resolution | None:
+    """"The next day" counts from the last time mentioned before it; with none, it is dropped;
+    when that time is still relative (undated article), so is this one."""
+    if ref is None or ref.precision is None:
+        return None
+    got = resolve_anaphor(cand.groups, ref.value, ref.precision, lex)
+    return Resolution(*got, relative=True) if got else None
 
 
 def resolve_time(expression: str, published: str | None,
@@ -127,9 +153,14 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _tense(text: str, start: int, lex: Lexicon) -> str | None:
+def _tense(text: str, cand: _Candidate, lex: Lexicon) -> str | None:
     """"future" after a future cue ("will", "scheduled", "payable") in the same clause with no
-    past reporting verb ("said") after it; "past" after a past event verb ("killed"); else None."""
+    past reporting verb ("said") after it; "past" after a past event verb ("killed"); else None.
+    A date modifying a noun ("Monday's attack", "the Aug. 7 bombings") takes no tense from
+    the clause; only "ahead of" and the like right before it make it look forward."""
+    start = cand.start
+    if _modifier(text, cand, lex):
+        return "future" if lex.attributive_future_cues.search(text, max(0, start - 30), start) else None
     window = text[max(0, start - 120):start]
     cuts = [m.end() for m in _CLAUSE_START.finditer(window)]
     clause_start = cuts[-1] if cuts else 0
@@ -182,6 +213,20 @@ def _prev_is_name(text: str, start: int, lex: Lexicon, cues: frozenset[str]) -> 
     return not _at_sentence_start(text, start - len(m.group(0)))
 
 
+def _modifier(text: str, c: _Candidate, lex: Lexicon) -> bool:
+    """The date modifies a noun: "Monday's attack", "the Friday explosions", "the March accord"."""
+    if _POSSESSIVE.match(text, c.end):
+        return True
+    determined = _DETERMINER_BEFORE.search(text, max(0, c.start - 6), c.start)
+    return bool(determined) and _noun_follows(text, c.end, lex)
+
+
+def _noun_follows(text: str, end: int, lex: Lexicon) -> bool:
+    """A lower-case content word follows (on the same line)."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and "\n" not in m.group(0) and m.group(1) not in lex.function_words
+
+
 def _is_verb(doc, start: int) -> bool:
     if doc is None:
         return False
@@ -201,7 +246,7 @@ def _check_month(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
         return False
     if c.groups.get("mod") or c.groups.get("rel") or c.groups.get("yrel"):
         return True
-    if _cued(text, c.start, lex.month_cues):
+    if _cued(text, c.start, lex.month_cues) or _modifier(text, c, lex):  # "the March accord"
         return True
     return (c.groups["month"].lower() not in lex.ambiguous_months
             and not _next_is_name(text, c.end, lex)
@@ -215,8 +260,11 @@ def _check_day_month(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
 
 
 def _check_year(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
-    """A bare four-digit number is a year only in a year context."""
-    if c.groups.get("mod") or _cued(text, c.start, lex.year_cues):
+    """A bare four-digit number is a year only in a year context; a spelled-out one
+    ("nineteen ninety-six") always is; one before a time zone never is ("1930 GMT")."""
+    if lex.clock_suffix.match(text, c.end):
+        return False
+    if c.groups.get("mod") or not c.groups["year"][0].isdigit() or _cued(text, c.start, lex.year_cues):
         return True
     before = text[max(0, c.start - 12):c.start]
     if _YEAR_LIST.search(before):  # "in 1994, 1995 and 1997"
@@ -237,9 +285,24 @@ def _check_weekday(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
     if c.groups.get("mod") or c.groups.get("rel"):
         return True
     last, _ = _words_before(text, c.start)
-    if last in lex.weekday_name_prefixes or last in _SET_WORDS:
+    if last in lex.weekday_name_prefixes or lex.weekday_titles.match(text, c.end):
         return False
-    return not lex.weekday_titles.match(text, c.end)
+    # "a Friday", "every Friday" are no dates; "the Friday bombing" is
+    return last not in _SET_WORDS or (last == "the" and _modifier(text, c, lex))
+
+
+def _check_holiday(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
+    """Not part of a name ("the Good Friday Agreement", "Christmas Island"); a one-word holiday
+    before a noun is no date either ("a Christmas tree", "Easter eggs")."""
+    g = c.groups
+    if _next_is_name(text, c.end, lex):
+        return False
+    return bool(" " in g["holiday"].strip() or g.get("weekof") or g.get("rel")
+                or not _noun_follows(text, c.end, lex))
+
+
+def _check_year_end(c: _Candidate, text: str, lex: Lexicon, doc) -> bool:
+    return _cued(text, c.start, lex.year_end_cues)
 
 
 _CHECKS = {
@@ -249,4 +312,6 @@ _CHECKS = {
     "dmy": _check_day_month,
     "year": _check_year,
     "weekday": _check_weekday,
+    "holiday": _check_holiday,
+    "year_end": _check_year_end,
 }
