@@ -6,7 +6,8 @@ Reports
   resolution  given the gold spans, our disambiguation (each toponym in the context of the
               article's other gold toponyms): share within 161 km, mean and median error;
   end-to-end  find_places on the raw text: recall (gold toponyms with an overlapping predicted
-              place within 161 km), precision (predicted places overlapping a gold span), and
+              place within 161 km), the misses split into toponyms no predicted place overlaps
+              and those placed more than 161 km away, precision (predicted places overlapping a gold span), and
               the same within 161 km;
 plus the gazetteer's load time and memory. General rules only: nothing here is tuned to LGL.
 """
@@ -93,7 +94,7 @@ def main() -> int:
 
     # (2) end to end
     nlp = get_nlp()
-    found = pred = pred_on_gold = pred_good = 0
+    found = pred = pred_on_gold = pred_good = missed_far = 0
     t2 = time.perf_counter()
     for (text, golds), doc in zip(docs, nlp.pipe((t for t, _ in docs), batch_size=32)):
         places = find_places(doc, Article(id="lgl", text=text))
@@ -103,8 +104,10 @@ def main() -> int:
             pred_on_gold += bool(hits)
             pred_good += any(p.lat is not None and distance_km(g.lat, g.lon, p.lat, p.lon) <= KM for g in hits)
         for g in golds:
-            found += any(p.start < g.end and g.start < p.end and p.lat is not None
-                         and distance_km(g.lat, g.lon, p.lat, p.lon) <= KM for p in places)
+            over = [p for p in places if p.start < g.end and g.start < p.end and p.lat is not None]
+            hit = any(distance_km(g.lat, g.lon, p.lat, p.lon) <= KM for p in over)
+            found += hit
+            missed_far += bool(over) and not hit
     e2e_s = time.perf_counter() - t2
 
     acc = sum(e <= KM for e in errors) / max(1, len(errors))
@@ -114,6 +117,7 @@ def main() -> int:
         ("resolution mean / median error km", f"{statistics.mean(errors):.0f} / {statistics.median(errors):.1f}"),
         ("resolution unresolved", f"{unresolved}"),
         ("end-to-end recall@161", f"{found / max(1, n_gold):.3f}"),
+        ("end-to-end misses: not found / > 161 km", f"{n_gold - found - missed_far} / {missed_far}"),
         ("end-to-end precision (span)", f"{pred_on_gold / max(1, pred):.3f}"),
         ("end-to-end precision@161", f"{pred_good / max(1, pred):.3f}"),
         ("predicted places", f"{pred}"),

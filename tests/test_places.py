@@ -325,3 +325,74 @@ def test_shipped_admin_point_keys_match_the_normaliser():
         lines = [next(f) for _ in range(300)]
     keys = [k for line in lines for k in line.rstrip("\n").split("\t")[5].split("|")]
     assert keys and all(normalise(k) == k for k in keys)
+
+
+# -- capitalised names the model missed (places_recognise._name_mentions) ---------------------
+
+def test_place_leading_an_organisation_name(nlp):
+    found, _ = places(nlp, "The Mariupol City Council said the shelling had damaged a maternity hospital.")
+    assert by_text(found, "Mariupol").country_code == "UA"
+
+
+def test_overlong_entity_is_cut_to_the_known_name(nlp):
+    text = "Deputies from the Okaloosa County Sheriff's Office arrested a Crestview man on Friday."
+    found, _ = places(nlp, text)
+    county = by_text(found, "Okaloosa County")
+    assert county.kind == "region" and county.admin1 == "Florida"
+    assert by_text(found, "Crestview").admin1 == "Florida"  # "a <town> man"
+
+
+def test_object_of_an_attack_verb_is_a_place(nlp):
+    found, _ = places(nlp, "Boko Haram fighters attacked Gwoza on Tuesday, the Civilian Joint Task Force said.")
+    assert by_text(found, "Gwoza").country_code == "NG"
+
+
+def test_uncued_small_town_needs_a_cue_or_an_earlier_mention(nlp):
+    text = "Soldiers patrolled Tibu, Norte de Santander, on Monday. Tibu was calm by evening, the mayor said."
+    found, _ = places(nlp, text)
+    tibu = [p for p in found if p.text == "Tibu"]
+    assert len(tibu) == 2 and all(p.country_code == "CO" for p in tibu)  # the second on the first's ground
+    found, _ = places(nlp, "Officials said Tibu was calm by evening.")
+    assert not any(p.text == "Tibu" for p in found)
+
+
+def test_person_named_like_a_town_is_not_a_place(nlp):
+    text = ("Detective Sergeant Paul Warrington said the victim, a Leeds man, was treated in hospital. "
+            "Warrington said inquiries were continuing.")
+    found, _ = places(nlp, text)
+    assert not any("Warrington" in p.text for p in found)
+    assert by_text(found, "Leeds").country_code == "GB"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Police were called to a house on Bradford Street in Halifax after reports of a fight.", "Bradford"),
+    ("The Chamber of Commerce met at City Hall in Gainesville, Florida, on Thursday.", "Commerce"),
+    ("Officers stopped the van on Northwest 13th Street near the stadium in Gainesville, Florida.", "Northwest"),
+])
+def test_streets_and_institutions_are_not_towns(nlp, text, word):
+    found, _ = places(nlp, text)
+    assert not any(word in p.text for p in found), [p.text for p in found]
+
+
+def test_mid_text_dateline(nlp):
+    found, _ = places(nlp, "Floods swamp low-lying districts. MARIKINA — Residents were evacuated as the river rose.")
+    assert by_text(found, "MARIKINA").country_code == "PH"
+
+
+def test_demonym_naming_its_country_as_a_place(nlp):
+    text = "Two villagers were killed near the Sri Lankan capital Colombo, while Sudanese troops massed on the border."
+    found, _ = places(nlp, text)
+    assert by_text(found, "Sri Lankan").kind == "country" and by_text(found, "Sri Lankan").country_code == "LK"
+    assert not any(p.text == "Sudanese" for p in found)  # a nationality of troops: a hint, not a place
+
+
+def test_country_name_beats_small_namesake_town(nlp):
+    found, _ = places(nlp, "The Ohio company exports grain to Mexico and Peru, its chief executive said.")
+    assert by_text(found, "Mexico").kind == "country" and by_text(found, "Peru").country_code == "PE"
+
+
+def test_repeated_name_takes_the_reading_fixed_by_its_state(nlp):
+    text = "A fire destroyed a barn in Lebanon, Ohio, on Sunday. Lebanon firefighters worked for six hours."
+    found, _ = places(nlp, text)
+    lebanon = [p for p in found if p.text == "Lebanon"]
+    assert len(lebanon) == 2 and all(p.country_code == "US" and p.admin1 == "Ohio" for p in lebanon)

@@ -151,6 +151,7 @@ class Gazetteer:
         self.facility_keys: set[str] = set()        # keys naming a facility or region (phrase matcher)
         self.directions: dict[str, tuple[str, str]] = {}  # "northeastern" -> ("45", "Northeastern")
         self.metonymy: dict[str, frozenset[str]] = {}     # word lists of places_metonymy.yaml
+        self.cues: dict[str, frozenset[str]] = {}         # word lists of places_cues.yaml
         self._capital_ids: set[int] | None = None
         self._capital_keys: dict[str, str] | None = None
         self._children: dict[str, list[tuple[float, float]]] | None = None
@@ -613,6 +614,8 @@ def _load_word_lists(g: Gazetteer) -> None:
     g.directions = {r["word"]: (r["bearing"], r["name"]) for r in _read_csv("places_directions.csv")}
     with open(DATA / "places_metonymy.yaml", encoding="utf-8") as f:
         g.metonymy = {k: frozenset(v) for k, v in yaml.safe_load(f).items()}
+    with open(DATA / "places_cues.yaml", encoding="utf-8") as f:
+        g.cues = {k: frozenset(v) for k, v in yaml.safe_load(f).items()}
     g.demonyms = {_normalise(r["demonym"]): r["country_code"] for r in _read_csv("demonyms.csv")}
     words = (DATA / "places_stopwords.txt").read_text(encoding="utf-8").splitlines()
     g.stopwords = frozenset(_normalise(w) for w in words if w.strip() and not w.startswith("#"))

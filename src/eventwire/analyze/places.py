@@ -4,7 +4,9 @@ Recognition is in ``places_recognise.py``, the gazetteer in ``gazetteer.py``. Re
 each candidate by a prior (kind, population, curated facility) plus the article's context: countries
 it names (and its dateline), demonyms, the admin1 units and towns it names (a town near the others
 beats a bigger namesake far away), and "X, Y" constraints ("Alexandria, La."). Two rounds: the first
-with explicit context only, the second also with the other mentions' first-round answers.
+with explicit context only, the second also with the other mentions' first-round answers (those
+strong enough to be kept). Repeats of a name take the reading of its best-placed mention (one place
+per name per article), and a town named like a country needs more than its country's context.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 
 from eventwire.analyze.gazetteer import (ADMIN1, ADMIN2, CITY, COUNTRY, FACILITY, REGION, Candidate,
                                          Gazetteer, distance_km, get_gazetteer, normalise)
-from eventwire.analyze.places_recognise import Mention, country_hints, recognise
+from eventwire.analyze.places_recognise import NAME_SOURCES, Mention, country_hints, recognise
 from eventwire.models import Article, Place
 
 __all__ = ["Gazetteer", "get_gazetteer", "find_places", "article_country", "resolve_phrases"]
@@ -33,7 +35,10 @@ W_SUPPORT, MAX_SUPPORT, SUPPORT_TOP = 1.5, 3, 10
 PLAUSIBLE_POP = 30_000      # a town this big may anchor its country for another mention
 NEAR_KM = 150.0
 # Below this a mention is dropped (a 600-person village nobody else in the article points to).
-MIN_SCORE = {"ner": 3.6, "propn": 4.6, "facility": 0.0, "abbrev": 0.0, "embassy": 0.0, "region": 0.0}
+MIN_SCORE = {"ner": 3.6, "propn": 4.6, "cue": 4.6, "name": 7.0, "facility": 0.0, "abbrev": 0.0, "embassy": 0.0,
+             "region": 0.0, "demonym": 0.0}
+WELL_KNOWN_POP = 100_000    # a town this big may be named without any cue ("Leeds Rhinos")
+COUNTRY_NAMESAKE = 4.0      # a town named like a country ("Lebanon, Ind."): held to a higher bar
 CAPITAL_BONUS = 2.0         # a national capital is what news means by its name ("Washington")
 ROUNDS = 2
 
@@ -110,8 +115,10 @@ def _prior(c: Candidate, m: Mention) -> float:
 
 
 def _score(c: Candidate, m: Mention, ctx: Context, within: Candidate | None,
-           others: list[Evidence] = ()) -> float:
+           others: list[Evidence] = (), country_named: bool = False) -> float:
     s = _prior(c, m) + _support(c, others)
+    if country_named and c.kind != COUNTRY and within is None:
+        s -= COUNTRY_NAMESAKE  # "Mexico", "Jordan": a town of that name needs more than its country's context
     cc = c.country_code
     if cc and ctx.countries[cc]:
         s += W_COUNTRY
@@ -146,6 +153,8 @@ def _candidates(m: Mention, g: Gazetteer, host_cc: str | None) -> list[Candidate
     cands = g.lookup(m.text)
     if not cands and m.hint:
         cands = g.lookup(_strip_suffix(m.text))
+    if m.source in ("cue", "name"):  # found by the name alone: its own name, and a bare "Hall" is not Hall County
+        cands = [c for c in cands if not c.alternate and (c.kind != ADMIN2 or m.hint or " " in m.text)]
     return [c for c in cands if c.lat is not None]
 
 
@@ -211,7 +220,9 @@ def resolve(mentions: list[Mention], base: Context, g: Gazetteer) -> list[tuple[
     scores = [0.0] * len(mentions)
     pos = {id(m): k for k, m in enumerate(mentions)}
     for rnd in range(ROUNDS):
-        prev = list(picks)
+        # Context from the answers so far, leaving out those too weak to be kept ("Yorkshire", Va.).
+        prev = [p if p is None or scores[k] >= MIN_SCORE.get(mentions[k].source, 0.0) else None
+                for k, p in enumerate(picks)]
         for k, m in enumerate(mentions):
             within = prev[pos[id(m.within)]] if m.within is not None and id(m.within) in pos else None
             if m.owner:
@@ -231,10 +242,30 @@ def resolve(mentions: list[Mention], base: Context, g: Gazetteer) -> list[tuple[
                 within = m.within.fixed
             if m.within is not None and within is None:
                 within = g.abbreviation(m.within.text)
-            scored = [(_score(c, m, ctx, within, others), c) for c in cands[k]]
+            country_named = any(c.kind == COUNTRY for c in cands[k])
+            scored = [(_score(c, m, ctx, within, others, country_named), c) for c in cands[k]]
             scores[k], picks[k] = max(scored, key=lambda sc: sc[0])
             picks[k] = _city_over_its_unit(picks[k], cands[k], m)
+    _one_sense(mentions, keys, cands, picks, scores)
     return list(zip(picks, scores))
+
+
+def _one_sense(mentions: list[Mention], keys: list[str], cands: list[list[Candidate]],
+               picks: list[Candidate | None], scores: list[float]) -> None:
+    """One place per name per article: repeats of a name take the reading of its best-placed
+    mention ("Paris, Tenn." ... "Paris police"), where that reading is among their candidates."""
+    best: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        if picks[k] is None or m.owner or m.part_of:
+            continue
+        rank = (m.within is not None, scores[k])
+        if keys[k] not in best or rank > (mentions[best[keys[k]]].within is not None, scores[best[keys[k]]]):
+            best[keys[k]] = k
+    for k, m in enumerate(mentions):
+        b = best.get(keys[k])
+        if b is None or b == k or m.within is not None or m.owner or m.part_of or picks[b] not in cands[k]:
+            continue
+        picks[k], scores[k] = picks[b], max(scores[k], scores[b])
 
 
 def _city_over_its_unit(best: Candidate, cands: list[Candidate], m: Mention) -> Candidate:
@@ -257,12 +288,26 @@ def _to_place(m: Mention, c: Candidate, text: str) -> Place:
                  lat=c.lat, lon=c.lon, kind=kind, geonameid=c.geonameid)
 
 
-def _keep(m: Mention, c: Candidate | None, score: float, g: Gazetteer) -> bool:
+def _keep(m: Mention, c: Candidate | None, score: float, g: Gazetteer, confirmed: frozenset = frozenset()) -> bool:
     if c is None or m.hidden:
         return False
-    if m.within is None and m.source in ("ner", "propn") and g.is_stopword(m.text):
+    if m.within is None and m.source in NAME_SOURCES and g.is_stopword(m.text):
         return False
+    if m.source == "name" and (normalise(m.text), c.geonameid) in confirmed:
+        return True  # "Mansfield residents" earlier: later bare "Mansfield"s are the town too
+    if m.source == "name" and " " not in m.text and not _well_known(c):
+        return False  # one uncued word ("Welch", "Landmark"): only a country, a state or a big city
     return score >= MIN_SCORE.get(m.source, 0.0)
+
+
+def _confirmed(mentions: list[Mention], resolved: list, g: Gazetteer) -> frozenset:
+    """(name, place) pairs kept on a stronger ground than the name alone somewhere in the article."""
+    return frozenset((normalise(m.text), c.geonameid) for m, (c, s) in zip(mentions, resolved)
+                     if m.source != "name" and _keep(m, c, s, g))
+
+
+def _well_known(c: Candidate) -> bool:
+    return c.kind in (COUNTRY, ADMIN1) or c.population >= WELL_KNOWN_POP
 
 
 def find_places(doc, article: Article) -> list[Place]:
@@ -271,7 +316,8 @@ def find_places(doc, article: Article) -> list[Place]:
     mentions = recognise(doc, g)
     base = _explicit_context(mentions, country_hints(doc, g), _dateline_places(article, g), g)
     resolved = resolve(mentions, base, g)
-    return [_to_place(m, c, article.text) for m, (c, s) in zip(mentions, resolved) if _keep(m, c, s, g)]
+    confirmed = _confirmed(mentions, resolved, g)
+    return [_to_place(m, c, article.text) for m, (c, s) in zip(mentions, resolved) if _keep(m, c, s, g, confirmed)]
 
 
 def resolve_phrases(text: str, spans: list[tuple[int, int]], dateline: str | None = None) -> list[Place | None]:

@@ -6,8 +6,13 @@ Three sources of mentions, in order of trust:
 2. spaCy GPE/LOC/FAC entities (ORG only when the whole entity is a well-known place: the model
    tags all-caps datelines such as "KABUL" as ORG);
 3. capitalised proper nouns right after a locative word ("near Gao"), which the model often
-   tags PERSON.
-Demonyms (NORP) are never places; they are returned separately as country hints.
+   tags PERSON;
+4. gazetteer names in the capitalised words left over: inside organisations' names ("Mariupol City
+   Council"), mis-tagged or untagged, with guards (persons, streets, common words) and a cue ("X
+   residents", "attacked X", "X, <State>") or, without one, only well-known places (see places_cues.yaml).
+Demonyms (NORP) are not places, except before a place noun ("the Sudanese capital", "on Iraqi soil");
+otherwise they are returned separately as country hints. Entities the gazetteer does not know
+("Lamar County Victim Witness Coordinator") are left to source 4, which finds the name inside.
 
 Also: parts of countries named by direction ("northern Mali", "Nigeria's northeast", "the south of
 Lebanon"), resolved to that part (``Gazetteer.part``); "<Country>'s X" read as "X, <Country>";
@@ -24,6 +29,8 @@ from eventwire.analyze.gazetteer import ADMIN1, COUNTRY, FACILITY, REGION, Gazet
 
 MAX_PHRASE_TOKENS = 8
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Mentions found by their name alone (not a curated phrase or pattern): stopwords and metonymy apply.
+NAME_SOURCES = ("ner", "propn", "cue", "name")
 # Words after a name that say what kind of place it is ("Anbar province", "Kharkiv region").
 SUFFIX_HINTS = {
     "province": ADMIN1, "state": ADMIN1, "governorate": ADMIN1, "region": ADMIN1, "oblast": ADMIN1,
@@ -153,18 +160,26 @@ def _with_suffix(span) -> tuple[object, str | None]:
 
 def _entity_mentions(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    persons = _person_words(doc, g)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and _org_is_place(ent.text, g)):
             continue
+        if len(ent) == 1 and ent[0].lower_ in persons and not _name_cue(doc, ent.start, ent.end, g):
+            continue  # "Paul Warrington ... Warrington said": the person again
         for part in _split_commas(ent):
             span = _trim(part)
             if span is None or not _is_capitalised(span.text):
                 continue
             span, hint = _with_suffix(span)
-            if _overlaps(span.start_char, span.end_char, taken + out):
-                continue
+            if _overlaps(span.start_char, span.end_char, taken + out) or not _known(span.text, hint, g):
+                continue  # an unknown stretch ("Lamar County Victim Witness Coordinator"): see _name_mentions
             out.append(Mention(span.start_char, span.end_char, span.text, "ner", hint))
     return out
+
+
+def _known(text: str, hint: str | None, g: Gazetteer) -> bool:
+    """Does the gazetteer know the name (without its type word, "Anbar province", if it has one)?"""
+    return g.has(text) or (hint is not None and " " in text and g.has(text.rsplit(None, 1)[0]))
 
 
 def _org_is_place(text: str, g: Gazetteer) -> bool:
@@ -322,7 +337,7 @@ def _metonyms(doc, mentions: list[Mention], g: Gazetteer) -> None:
     lists = g.metonymy
     capitals = g.capital_keys()
     for m in mentions:
-        if m.source not in ("ner", "propn") or m.hint or m.within is not None:
+        if m.source not in NAME_SOURCES or m.hint or m.within is not None:
             continue
         if normalise(m.text) not in capitals and not _is_country(m.text, g):
             continue
@@ -376,6 +391,156 @@ def _propn_mentions(doc, g: Gazetteer, taken: list[Mention], blocked_labels=("OR
     return out
 
 
+# Entity labels whose words never name a place ("May", "$3 million", "Iraqi", "Ulysses").
+NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "NORP", "LANGUAGE",
+                    "WORK_OF_ART", "LAW"}
+MAX_NAME_TOKENS = 6
+
+
+def _name_token(tok) -> bool:
+    """A word that can be part of a capitalised name: "Rock", "St.", "O'Fallon"."""
+    t = tok.text
+    return t[:1].isupper() and re.fullmatch(r"[^\W\d_]+(?:['’.][^\W\d_]*)*\.?", t) is not None
+
+
+def _capitalised_runs(doc, connectors: frozenset) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, joined by "of", "upon"... ("Isle of Man")."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not _name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_name_token(doc[j]) or (doc[j].lower_ in connectors and doc[j].is_lower
+                                                 and j + 1 < n and _name_token(doc[j + 1]))):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _longest_name(doc, i: int, end: int, g: Gazetteer) -> int | None:
+    """End of the longest gazetteer name starting at token ``i`` inside a run ending at ``end``."""
+    for k in range(min(end, i + MAX_NAME_TOKENS), i, -1):
+        if _name_token(doc[k - 1]) and g.has(doc[i:k].text):
+            return k
+    return None
+
+
+def _person_words(doc, g: Gazetteer) -> set[str]:
+    """Words of the article's multi-word person names ("Andrew Jackson"): alone, they mean the person."""
+    out: set[str] = set()
+    for e in doc.ents:
+        words = [t for t in e if t.is_alpha and t.text[:1].isupper()]
+        if e.label_ == "PERSON" and len(words) >= 2 and not g.has(" ".join(t.text for t in words)):
+            out.update(t.lower_ for t in words)
+    return out
+
+
+def _person_like(doc, i: int, k: int, persons: set[str], g: Gazetteer) -> bool:
+    """"Sen. Clinton", "Jackson said", or a word of a person's name named elsewhere in the article."""
+    cues = g.cues
+    if i and doc[i - 1].lower_.rstrip(".") in cues["person_titles"]:
+        return True
+    if k - i > 1:
+        return False
+    tok = doc[i]
+    return tok.lower_ in persons or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in g.metonymy["subject_verbs"]
+                                     and not _is_country(tok.text, g))
+
+
+def _name_cue(doc, i: int, k: int, g: Gazetteer) -> bool:
+    """Context that makes the name at tokens ``i:k`` a place: "in X", "X residents", "Smith of X"..."""
+    nxt = doc[k] if k < len(doc) else None
+    if _locative_before(doc, i) or _country_possessive_before(doc, i, g):
+        return True
+    if nxt is not None and (nxt.lower_ in g.cues["after_place"] or (nxt.text in "-‐–" and k + 1 < len(doc)
+                                                                   and doc[k + 1].lower_ == "based")):
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].text == ","):
+        return True  # "Jane Roe, 41, of X"
+    head = doc[k - 1]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in g.cues["object_verbs"]:
+        return True  # "gunmen attacked X"
+    ent = doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "B"
+    return ent or (doc[i].ent_iob_ == "I" and doc[i - 1].lower_ == "the" and doc[i].ent_type_ in ("GPE", "LOC"))
+
+
+def _name_ok(doc, i: int, k: int, persons: set[str], lower: set[str], cued: bool, g: Gazetteer) -> bool:
+    """Guards: not a date or nationality, not a common word, not a person, not a street, not a code."""
+    span = doc[i:k]
+    if any(t.ent_type_ in NOT_PLACE_LABELS for t in span) or g.is_stopword(span.text) \
+            or g.demonym_country(span.text) or len(span.text) < 3:
+        return False
+    if span.text.isupper() and not _is_country(span.text, g):
+        return False  # "HOUSTON" mid-text is a headline word; datelines are found apart
+    if k - i == 1 and (doc[i].lower_ in lower or (not cued and _sentence_initial(doc, i) and doc[i].pos_ != "PROPN")):
+        return False  # the article also writes it in lower case: a common word ("Spring", "Commerce")
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and (nxt.lower_.rstrip(".") in g.cues["name_heads"] or nxt.text in ("&", "+")
+                            or (nxt.like_num and not nxt.is_punct) or re.fullmatch(r"\d+\w*", nxt.text)):
+        return False  # "Dunlap St.", "Stevens & Wilkinson", "Loop 286", "Northwest 13th Street"
+    return not _inside_name(doc, i, k, g) and not _person_like(doc, i, k, persons, g)
+
+
+def _sentence_initial(doc, i: int) -> bool:
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in "\"“‘'(—–-")
+
+
+def _inside_name(doc, i: int, k: int, g: Gazetteer) -> bool:
+    """Tokens ``i:k`` part of a longer name: the middle of an organisation's ("Bluegrass Rain Garden
+    Alliance": a place leads one, "Oakland Police Department", or follows its "of", "University of
+    Texas"), or the start of another place's ("Flat Creek", "Springfield Mall"; but "Henderson County
+    Jail", "Litchfield Fire Department" are the unit's or the town's)."""
+    label = doc[i].ent_type_
+    if label in PLACE_LABELS:
+        goes_on = k < len(doc) and doc[k].ent_iob_ == "I" and _name_token(doc[k])
+        return goes_on and doc[k - 1].lower_ not in SUFFIX_HINTS and doc[k].lower_ not in g.cues["after_place"]
+    if doc[i].ent_iob_ != "I":
+        return False
+    prev = doc[i - 1]
+    return not (prev.lower_ in ("of", "the") or (prev.ent_iob_ == "B" and prev.lower_ == "the"))
+
+
+def _name_mentions(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """Gazetteer names in runs of capitalised words no other source took: inside an organisation's
+    name ("Oakland Police Department"), tagged PERSON, or untagged. With a place cue ("in X", "X
+    residents") they are "cue" mentions, else "name" mentions, which resolution holds to a higher bar."""
+    out: list[Mention] = []
+    persons = _person_words(doc, g)
+    lower = {t.lower_ for t in doc if t.is_lower}
+    for start, end in _capitalised_runs(doc, g.cues["connectors"]):
+        i = start
+        while i < end:
+            k = _longest_name(doc, i, end, g) if doc[i].lower_ != "the" else None
+            if k is None:
+                i += 1
+                continue
+            span, cued = doc[i:k], _name_cue(doc, i, k, g)
+            free = not _overlaps(span.start_char, span.end_char, taken + out)
+            if free and _name_ok(doc, i, k, persons, lower, cued, g):
+                hint = SUFFIX_HINTS.get(span[-1].lower_) if k - i > 1 else None  # "Lamar County"
+                out.append(Mention(span.start_char, span.end_char, span.text, "cue" if cued else "name", hint))
+            i = k
+    return out
+
+
+def _demonym_places(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """A demonym meaning its country as a place: "the Sudanese capital", "on Iraqi soil", "the Syrian border"."""
+    out: list[Mention] = []
+    nouns = g.cues["demonym_place_nouns"]
+    for ent in doc.ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ not in ("NORP", "GPE", "LANGUAGE") or nxt is None or not nxt.is_lower or nxt.text not in nouns:
+            continue
+        span = _trim(ent)
+        cc = g.demonym_country(span.text) if span is not None else None
+        country = g.country(cc) if cc else None
+        if country is not None and not _overlaps(span.start_char, span.end_char, taken + out):
+            out.append(Mention(span.start_char, span.end_char, span.text, "demonym", fixed=country))
+    return out
+
+
 _ABBREV = re.compile(r",\s*((?:[A-Z][a-z]{1,4}\.)|(?:[A-Z]\.){2}|(?:W\. ?Va\.))")
 
 
@@ -387,6 +552,8 @@ def _link_commas(text: str, mentions: list[Mention], g: Gazetteer) -> list[Menti
         gap = text[a.end: b.start]
         if gap.strip() == "," and "\n" not in gap:
             a.within = b
+            for m in (a, b):  # "Tibu, Norte de Santander": each names a place for the other
+                m.source = "cue" if m.source == "name" else m.source
     for m in mentions:
         if m.within is not None:
             continue
@@ -441,7 +608,9 @@ def country_hints(doc, g: Gazetteer) -> list[str]:
     return out
 
 
-_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,| \(| -| —| –|:)")
+# After a line break, a sentence's end or a byline's year ("March 24, 2009 NEWARK --").
+_DATELINE = re.compile(r"(?:^|\n|(?<=[.!?] )|(?<=\d{4} ))"
+                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,| ?\(| ?-| ?—| ?–|:)")
 
 
 def _dateline_mentions(text: str, g: Gazetteer) -> list[Mention]:
@@ -463,6 +632,8 @@ def recognise(doc, g: Gazetteer) -> list[Mention]:
     mentions += _embassy_mentions(doc.text, g, mentions)
     mentions += _entity_mentions(doc, g, mentions)
     mentions += _propn_mentions(doc, g, mentions)
+    mentions += _demonym_places(doc, g, mentions)
+    mentions += _name_mentions(doc, g, mentions)
     mentions = _link_commas(doc.text, mentions, g)
     mentions.sort(key=lambda m: m.start)
     _link_possessives(doc.text, mentions, g)
