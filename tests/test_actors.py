@@ -354,3 +354,9 @@ def test_the_object_of_a_gerund_event_is_its_target(nlp):
     r = roles(nlp, "He recalled the sacking of the Turkish consulate in Mosul by an angry crowd.", "sacking",
               "Iraq", "Violent demonstration")
     assert r.actor2 == "Government of Turkey"
+
+
+def test_what_a_crowd_is_angry_at_is_not_the_target(nlp):
+    r = roles(nlp, "He recalled the May sacking of the Turkish consulate in Mosul by a crowd angry at the government.",
+              "sacking", "Iraq", "Violent demonstration")
+    assert r.actor2 == "Government of Turkey"

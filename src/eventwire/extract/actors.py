@@ -663,6 +663,8 @@ def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
         if a.dep_ == "pobj" and p.dep_ == "prep" and (p.head in cluster or
                                                       _dependent_target_verb(p.head, cluster, children=False)):
             word = p.lower_
+            if p.head.pos_ == "ADJ":
+                return None   # "a crowd angry at the government": a feeling's object, not a target
             if word in ROLE_DATA["target_preps"] and word != "at" or (word == "at" and depth == 0):
                 return 2 + depth
             if word == "of" and _nominal(p.head) and depth == 0:
@@ -681,7 +683,8 @@ def _prep_rank(tok, cluster: set, m: ActorMatch) -> int | None:
 
 def _nominal(tok) -> bool:
     """A noun, or a gerund used as one ("the sacking of the consulate")."""
-    return tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
+    return tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ in ("det", "compound", "poss")
+                                                            for c in tok.children))
 
 
 def _pick(cands: list[_Cand]) -> ActorRoles:

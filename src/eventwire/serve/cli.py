@@ -62,7 +62,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         skipped = ", ".join(f"{n} {k}" for k, n in sorted(report.skipped_reasons.items())) or "none"
         err.print(
             f"read {report.read} documents; stored {report.articles_stored} articles "
-            f"({report.articles_unchanged} unchanged, {report.articles_redated} re-dated from copies); "
+            f"({report.articles_unchanged} unchanged, {report.articles_redated} re-dated from copies or shared events); "
             f"{report.mentions} event mentions; {report.events_total} events in the database; "
             f"skipped {len(report.problems)} ({skipped})",
             highlight=False,
