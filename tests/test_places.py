@@ -1,6 +1,8 @@
 """Toponym recognition and resolution. Sentences written for these tests, across regions."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventwire.analyze.gazetteer import distance_km, get_gazetteer, normalise
@@ -396,3 +398,45 @@ def test_repeated_name_takes_the_reading_fixed_by_its_state(nlp):
     found, _ = places(nlp, text)
     lebanon = [p for p in found if p.text == "Lebanon"]
     assert len(lebanon) == 2 and all(p.country_code == "US" and p.admin1 == "Ohio" for p in lebanon)
+
+
+# -- regional prior, namesakes, neighbours ---------------------------------------------
+
+def test_state_the_article_is_about_decides_its_towns():
+    text = ("ATLANTA - Georgia lawmakers approved the budget. Georgia schools get more money, a Texas think tank "
+            "said, and Atlanta families welcomed it. Georgia teachers agreed.")
+    names = ["ATLANTA", "Georgia", "Texas", "Atlanta"]
+    spans = sorted({(m.start(), m.end()) for n in names for m in re.finditer(n, text)})
+    got = {text[s:e]: p for (s, e), p in zip(spans, resolve_phrases(text, spans))}
+    assert got["Georgia"].country_code == "US" and got["Georgia"].kind == "admin1"
+    assert got["Atlanta"].admin1 == "Georgia" and got["ATLANTA"].admin1 == "Georgia"
+
+
+def test_big_city_without_local_evidence_beats_small_namesakes():
+    text = "Arlington police said the driver was taken to a hospital."
+    (arlington,) = resolve_phrases(text, [(0, 9)])
+    assert arlington.admin1 == "Texas"  # not one of the villages of that name
+
+
+def test_place_beside_a_named_small_country(nlp):
+    found, _ = places(nlp, "Rockets were fired from Gaza towards Israel on Sunday, the army said.")
+    assert by_text(found, "Gaza").country_code == "PS"
+
+
+@pytest.mark.parametrize("text,phrase,admin1", [
+    ("The governor flew to D.C. on Monday to meet lawmakers.", "D.C.", "District of Columbia"),
+    ("She moved to S.C. last year and now works in Columbia.", "S.C.", "South Carolina"),
+])
+def test_state_abbreviation_the_model_tags_as_a_place(nlp, text, phrase, admin1):
+    found, _ = places(nlp, text)
+    assert by_text(found, phrase).admin1 == admin1
+
+
+def test_town_before_a_title_is_not_a_persons_name(nlp):
+    from spacy.tokens import Doc, Span
+
+    from eventwire.analyze.places_recognise import _person_words
+
+    doc = Doc(nlp.vocab, words=["Ashford", "Fire", "Chief", "Wesley", "Brown", "said", "so", "."])
+    doc.ents = [Span(doc, 0, 5, label="PERSON")]
+    assert _person_words(doc, get_gazetteer()) == {"wesley", "brown"}

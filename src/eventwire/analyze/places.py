@@ -3,8 +3,10 @@
 Recognition is in ``places_recognise.py``, the gazetteer in ``gazetteer.py``. Resolution scores
 each candidate by a prior (kind, population, curated facility) plus the article's context: countries
 it names (and its dateline), demonyms, the admin1 units and towns it names (a town near the others
-beats a bigger namesake far away), and "X, Y" constraints ("Alexandria, La."). Two rounds: the first
-with explicit context only, the second also with the other mentions' first-round answers (those
+beats a bigger namesake far away; the more of the article's names lie in one admin1 or country, the more
+its namesakes there are preferred), countries named nearby ("Israel" for "Gaza"), and "X, Y" constraints
+("Alexandria, La."). A town with a far bigger namesake needs such local evidence. Three rounds: the first
+with explicit context only, later ones also with the other mentions' previous answers (those
 strong enough to be kept). Repeats of a name take the reading of its best-placed mention (one place
 per name per article), and a town named like a country needs more than its country's context.
 """
@@ -32,6 +34,14 @@ HINT_MATCH, HINT_MISMATCH = 3.0, -2.0
 W_COUNTRY, W_HINT_COUNTRY, W_ADMIN1, W_NEAR = 2.5, 1.0, 2.0, 1.5
 W_WITHIN, W_NOT_WITHIN = 5.0, -3.0
 W_SUPPORT, MAX_SUPPORT, SUPPORT_TOP = 1.5, 3, 10
+# Regional prior: on top of W_ADMIN1/W_COUNTRY, a bonus growing with the share of the article's placed
+# names in that admin1 (country): an article mostly about one state prefers namesakes there.
+W_REGION, W_COUNTRY_SHARE = 2.0, 1.0
+# A town with a namesake this many times bigger needs local evidence (its admin1 named, a placed name
+# nearby, "X, Y"); else it pays this: "Arlington" alone is the big city, not a village of that name.
+NAMESAKE_RATIO, W_NAMESAKE = 20, 3.0
+# A place this close to the centre of a named country it is not in ("Israel ... Gaza").
+NEIGHBOUR_KM, W_NEIGHBOUR = 300.0, 1.0
 PLAUSIBLE_POP = 30_000      # a town this big may anchor its country for another mention
 NEAR_KM = 150.0
 # Below this a mention is dropped (a 600-person village nobody else in the article points to).
@@ -40,7 +50,7 @@ MIN_SCORE = {"ner": 3.6, "propn": 4.6, "cue": 4.6, "name": 7.0, "facility": 0.0,
 WELL_KNOWN_POP = 100_000    # a town this big may be named without any cue ("Leeds Rhinos")
 COUNTRY_NAMESAKE = 4.0      # a town named like a country ("Lebanon, Ind."): held to a higher bar
 CAPITAL_BONUS = 2.0         # a national capital is what news means by its name ("Washington")
-ROUNDS = 2
+ROUNDS = 3  # answers feed the next round's context: a third lets a state settled late reach its towns
 
 
 @dataclass
@@ -88,6 +98,7 @@ class Context:
     hint_countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    country_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
 
 
 def _prior(c: Candidate, m: Mention) -> float:
@@ -115,25 +126,42 @@ def _prior(c: Candidate, m: Mention) -> float:
 
 
 def _score(c: Candidate, m: Mention, ctx: Context, within: Candidate | None,
-           others: list[Evidence] = (), country_named: bool = False) -> float:
+           others: list[Evidence] = (), country_named: bool = False, biggest: int = 0) -> float:
     s = _prior(c, m) + _support(c, others)
     if country_named and c.kind != COUNTRY and within is None:
         s -= COUNTRY_NAMESAKE  # "Mexico", "Jordan": a town of that name needs more than its country's context
     cc = c.country_code
     if cc and ctx.countries[cc]:
-        s += W_COUNTRY
+        s += W_COUNTRY + W_COUNTRY_SHARE * _share(ctx.countries, cc)
     if cc and ctx.hint_countries[cc]:
         s += W_HINT_COUNTRY
+    local = False
+    if c.lat is not None and c.kind not in (COUNTRY, ADMIN1) and any(
+            k != cc and distance_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM
+            for k, (lat, lon) in ctx.country_points.items()):
+        s += W_NEIGHBOUR  # "Israel ... Gaza": a place just by a small named country, though not in it
     if c.admin1_key and ctx.admin1s[c.admin1_key] and c.kind != ADMIN1:
-        s += W_ADMIN1
+        s += W_ADMIN1 + W_REGION * _share(ctx.admin1s, c.admin1_key)
+        local = True
     if c.lat is not None and c.kind not in (COUNTRY, ADMIN1) and any(
             distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in ctx.points):
         s += W_NEAR
+        local = True
     if within is not None:
         inside = (cc == within.country_code if within.kind == COUNTRY
                   else c.admin1_key is not None and c.admin1_key == within.admin1_key)
         s += W_WITHIN if inside else W_NOT_WITHIN
+        local = local or inside
+    small = biggest >= NAMESAKE_RATIO * max(1, c.population)
+    if small and not local and c.kind in (CITY, ADMIN2) and c.source == "geonames":
+        s -= W_NAMESAKE  # a small namesake of a much bigger place needs its own region named nearby
     return s
+
+
+def _share(votes: Counter, key: str) -> float:
+    """The share of the article's placed names in ``key``: how much the article is about it."""
+    total = sum(votes.values())
+    return votes[key] / total if total else 0.0
 
 
 def _candidates(m: Mention, g: Gazetteer, host_cc: str | None) -> list[Candidate]:
@@ -164,10 +192,13 @@ def _strip_suffix(text: str) -> str:
 
 def _context(picks: list[Candidate | None], keys: list[str], skip: int, base: Context) -> Context:
     """Explicit context plus the current answers for the other names (not repeats of this one)."""
-    ctx = Context(base.countries.copy(), base.hint_countries, base.admin1s.copy(), list(base.points))
+    ctx = Context(base.countries.copy(), base.hint_countries, base.admin1s.copy(), list(base.points),
+                  dict(base.country_points))
     for k, c in enumerate(picks):
         if c is None or keys[k] == keys[skip]:
             continue
+        if c.kind == COUNTRY and c.lat is not None:
+            ctx.country_points[c.country_code] = (c.lat, c.lon)
         if c.country_code:
             ctx.countries[c.country_code] += 1
         if c.admin1_key:
@@ -183,6 +214,8 @@ def _explicit_context(mentions: list[Mention], hints: list[str], dateline: list[
     for c in dateline:
         if c.country_code:
             ctx.countries[c.country_code] += 2
+        if c.kind == COUNTRY and c.lat is not None:
+            ctx.country_points[c.country_code] = (c.lat, c.lon)
         if c.admin1_key:
             ctx.admin1s[c.admin1_key] += 2
         if c.kind in (CITY, FACILITY):
@@ -243,7 +276,8 @@ def resolve(mentions: list[Mention], base: Context, g: Gazetteer) -> list[tuple[
             if m.within is not None and within is None:
                 within = g.abbreviation(m.within.text)
             country_named = any(c.kind == COUNTRY for c in cands[k])
-            scored = [(_score(c, m, ctx, within, others, country_named), c) for c in cands[k]]
+            biggest = max((c.population for c in cands[k] if c.kind in (CITY, ADMIN2, ADMIN1)), default=0)
+            scored = [(_score(c, m, ctx, within, others, country_named, biggest), c) for c in cands[k]]
             scores[k], picks[k] = max(scored, key=lambda sc: sc[0])
             picks[k] = _city_over_its_unit(picks[k], cands[k], m)
     _one_sense(mentions, keys, cands, picks, scores)

@@ -14,6 +14,7 @@ Demonyms (NORP) are not places, except before a place noun ("the Sudanese capita
 otherwise they are returned separately as country hints. Entities the gazetteer does not know
 ("Lamar County Victim Witness Coordinator") are left to source 4, which finds the name inside.
 
+AP state abbreviations are places after "Town, " or where the model itself tags them GPE ("in S.C.").
 Also: parts of countries named by direction ("northern Mali", "Nigeria's northeast", "the south of
 Lebanon"), resolved to that part (``Gazetteer.part``); "<Country>'s X" read as "X, <Country>";
 "<owner> embassy in <town>" as one facility; and capitals or countries standing for their
@@ -171,6 +172,10 @@ def _entity_mentions(doc, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
             if span is None or not _is_capitalised(span.text):
                 continue
             span, hint = _with_suffix(span)
+            abbrev = g.abbreviation(span.text) if ent.label_ == "GPE" else None
+            if abbrev is not None and not _overlaps(span.start_char, span.end_char, taken + out):
+                out.append(Mention(span.start_char, span.end_char, span.text, "abbrev", ADMIN1, fixed=abbrev))
+                continue  # "in S.C.", "D.C. officials": the model itself calls it a place
             if _overlaps(span.start_char, span.end_char, taken + out) or not _known(span.text, hint, g):
                 continue  # an unknown stretch ("Lamar County Victim Witness Coordinator"): see _name_mentions
             out.append(Mention(span.start_char, span.end_char, span.text, "ner", hint))
@@ -430,8 +435,12 @@ def _longest_name(doc, i: int, end: int, g: Gazetteer) -> int | None:
 def _person_words(doc, g: Gazetteer) -> set[str]:
     """Words of the article's multi-word person names ("Andrew Jackson"): alone, they mean the person."""
     out: set[str] = set()
+    titles = g.cues["person_titles"]
     for e in doc.ents:
-        words = [t for t in e if t.is_alpha and t.text[:1].isupper()]
+        toks = list(e)
+        last_title = max((k for k, t in enumerate(toks) if t.lower_.rstrip(".") in titles), default=-1)
+        # "Avondale Mayor Ed Rieker": the person is the name after the title, not the town before it
+        words = [t for t in toks[last_title + 1:] if t.is_alpha and t.text[:1].isupper()]
         if e.label_ == "PERSON" and len(words) >= 2 and not g.has(" ".join(t.text for t in words)):
             out.update(t.lower_ for t in words)
     return out
