@@ -81,7 +81,7 @@ def main() -> None:
         pair = (gold, label(gold, types))
         split = row.get("split") or ("held-out" if i % 4 == 3 else "tuning")
         splits["all"].append(pair)
-        splits[split].append(pair)
+        splits.setdefault(split, []).append(pair)
         show = args.errors if split == "tuning" else args.heldout_errors
         if show and pair[0] != pair[1]:
             print(f"  [{i}] gold={gold!r} pred={types} :: {row['text']}")
