@@ -318,3 +318,10 @@ def test_named_victims(text, victims):
     art = Article(id="victims", text=text, published="2022-03-10")
     got = [m.victims for m in extract(analyze(art))]
     assert got and all(v == victims for v in got)
+
+
+def test_a_nationality_word_is_never_the_place_of_an_event():
+    text = "Russian drones struck an energy facility overnight, the Ukrainian air force said on Tuesday."
+    art = Article(id="demonym", text=text, published="2023-10-11", dateline="KYIV")
+    [m] = extract(analyze(art))
+    assert m.place_text is None and m.country != "Russia"   # an unplaced new site: no place, not Russia

@@ -71,7 +71,8 @@ def test_air_base_and_province(nlp):
     assert base.kind == "facility" and base.country_code == "IQ" and near(base, 33.79, 42.44, 5)
     anbar = by_text(found, "Anbar province")
     assert anbar.kind == "admin1" and anbar.admin1 == "Anbar" and near(anbar, 33.4, 42.0, 150)
-    assert not any(p.text in ("Sunday", "Iraqi") for p in found)
+    assert not any(p.text == "Sunday" for p in found)
+    assert by_text(found, "Iraqi").kind == "demonym"  # who spoke, not where
 
 
 def test_transliterated_base_name(nlp):
@@ -143,9 +144,10 @@ def test_kirkuk_is_the_city_unless_province(nlp):
     assert by_text(found, "Kirkuk province").kind == "admin1"
 
 
-def test_demonyms_and_common_words_are_not_places(nlp):
+def test_demonyms_are_country_references_and_common_words_not_places(nlp):
     found, _ = places(nlp, "On Sunday, Iraqi and Iranian officials met. Trump said Justice would be done.")
-    assert found == []
+    assert [(p.text, p.kind, p.country_code) for p in found] == [("Iraqi", "demonym", "IQ"),
+                                                                ("Iranian", "demonym", "IR")]
 
 
 def test_us_town_with_state_abbreviation(nlp):
@@ -385,7 +387,8 @@ def test_demonym_naming_its_country_as_a_place(nlp):
     text = "Two villagers were killed near the Sri Lankan capital Colombo, while Sudanese troops massed on the border."
     found, _ = places(nlp, text)
     assert by_text(found, "Sri Lankan").kind == "country" and by_text(found, "Sri Lankan").country_code == "LK"
-    assert not any(p.text == "Sudanese" for p in found)  # a nationality of troops: a hint, not a place
+    # a nationality of troops names who, not where: a reference to the country, never a site
+    assert by_text(found, "Sudanese").kind == "demonym" and by_text(found, "Sudanese").country_code == "SD"
 
 
 def test_country_name_beats_small_namesake_town(nlp):

@@ -107,7 +107,7 @@ class Place:
     admin1: str | None
     lat: float | None
     lon: float | None
-    kind: str                      # "city" | "admin1" | "country" | "facility" | "region"
+    kind: str                      # "city" | "admin1" | "country" | "facility" | "region" | "demonym"
     geonameid: int | None = None
 
 

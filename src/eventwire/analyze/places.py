@@ -351,7 +351,26 @@ def find_places(doc, article: Article) -> list[Place]:
     base = _explicit_context(mentions, country_hints(doc, g), _dateline_places(article, g), g)
     resolved = resolve(mentions, base, g)
     confirmed = _confirmed(mentions, resolved, g)
-    return [_to_place(m, c, article.text) for m, (c, s) in zip(mentions, resolved) if _keep(m, c, s, g, confirmed)]
+    places = [_to_place(m, c, article.text) for m, (c, s) in zip(mentions, resolved) if _keep(m, c, s, g, confirmed)]
+    return sorted(places + _demonym_refs(doc, g, places), key=lambda p: p.start)
+
+
+def _demonym_refs(doc, g: Gazetteer, places: list[Place]) -> list[Place]:
+    """Nationality words naming their country ("Iraqi officials", "a Russian drone"): kind
+    "demonym", so readers see which country a text refers to. Events never take them as their
+    place: they name an affiliation, not where something happened."""
+    out: list[Place] = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        span = next((t for t in (ent, ent[:1], ent[-1:]) if g.demonym_country(t.text)), None)
+        country = g.country(g.demonym_country(span.text)) if span is not None else None
+        if country is None or any(p.start < span.end_char and span.start_char < p.end for p in places):
+            continue
+        out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=country.name,
+                         country=country.country, country_code=country.country_code, admin1=None,
+                         lat=country.lat, lon=country.lon, kind="demonym", geonameid=country.geonameid))
+    return out
 
 
 def resolve_phrases(text: str, spans: list[tuple[int, int]], dateline: str | None = None) -> list[Place | None]:

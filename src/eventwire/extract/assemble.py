@@ -196,10 +196,15 @@ def split_places(analysis: Analysis, det: Detection) -> list[Place]:
         toks += [t for c in head.head.children if c.dep_ == "prep" for t in c.subtree]
     # "the U.S. embassies": a place modifying a noun names an owner, not a site.
     ranges = [(t.idx, t.idx + len(t)) for t in toks if t.dep_ not in ("compound", "poss", "amod")]
-    places = [p for p in analysis.places if _inside(p.start, p.end, ranges)]
+    places = [p for p in event_places(analysis) if _inside(p.start, p.end, ranges)]
     places = _most_specific(places)
     names = {p.name for p in places}
     return sorted(places, key=lambda p: p.start) if len(names) > 1 else []
+
+
+def event_places(analysis: Analysis) -> list[Place]:
+    """Places an event can happen at: not nationality words ("Russian troops" names who, not where)."""
+    return [p for p in analysis.places if p.kind != "demonym"]
 
 
 def _most_specific(places: list[Place]) -> list[Place]:
@@ -225,7 +230,7 @@ def choose_place(analysis: Analysis, det: Detection) -> Place | None:
     agent = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in agent_tokens(det) if i not in own
              and (doc[i].dep_ in ("compound", "amod", "poss", "nmod") or doc[i].head.i in heads)]
     foreign = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in _foreign_frames(det) | _affiliations(sent)]
-    in_sent = [p for p in analysis.places if sent.start_char <= p.start < sent.end_char
+    in_sent = [p for p in event_places(analysis) if sent.start_char <= p.start < sent.end_char
                and not _inside(p.start, p.end, agent) and not _inside(p.start, p.end, foreign)]
     in_clause = [p for p in in_sent if _inside(p.start, p.end, _clause_chars(det))]
     pool = in_clause or in_sent
@@ -299,8 +304,9 @@ def main_country(analysis: Analysis) -> Place | None:
     """A place standing for the article's main country (most frequent country among places)."""
     from eventwire.analyze.places import article_country
 
-    code = article_country(analysis.places, analysis.article)
-    same = [p for p in analysis.places if p.country_code == code]
+    places = event_places(analysis)
+    code = article_country(places, analysis.article)
+    same = [p for p in places if p.country_code == code]
     countries = [p for p in same if p.kind == "country"]
     return (countries or same or [None])[0]
 
@@ -385,7 +391,7 @@ def unlocated_site(analysis: Analysis, det: Detection) -> bool:
         if not any(c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in tok.children):
             continue
         words = [(t.idx, t.idx + len(t)) for t in tok.subtree]
-        if not any(_inside(p.start, p.end, words) for p in analysis.places):
+        if not any(_inside(p.start, p.end, words) for p in event_places(analysis)):
             return True
     return False
 
