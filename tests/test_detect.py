@@ -310,3 +310,139 @@ def test_hypotheticals_stay_hypothetical(nlp, text, word):
 ])
 def test_a_death_at_a_protest_needs_force_to_be_force(nlp, text, expected):
     assert types(nlp, text) == expected
+
+
+# --- territory taken phrased as forcing a group out, freeing a place, a place falling -------
+@pytest.mark.parametrize("text,expected", [
+    ("Soldiers dislodged al-Shabaab militants from the village of Janaale on Thursday.",
+     "Government regains territory"),
+    ("The national army dislodged rebel fighters from two hilltop positions near Goma.",
+     "Government regains territory"),
+    ("JNIM fighters expelled the soldiers from their outpost near Djibo.",
+     "Non-state actor overtakes territory"),
+    ("Security forces freed the district of Tal Abyad from Islamic State control.",
+     "Government regains territory"),
+    ("The village fell to government troops after a three-day assault.",
+     "Government regains territory"),
+    ("The border post of Tessit fell to jihadists late on Friday.",
+     "Non-state actor overtakes territory"),
+])
+def test_territory_dislodged_freed_and_fallen(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Unemployment in the city fell to 12 percent last year.",
+    "The shares fell to a record low in Tokyo.",
+    "Hospitals freed beds by discharging patients.",
+])
+def test_falling_figures_and_freed_beds_are_not_territory(nlp, text):
+    assert types(nlp, text) == []
+
+
+# --- weapons named by what they did ----------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("A fighter jet dropped two bombs on a crowded market in Idlib, killing 14 people.",
+     "Air/drone strike"),
+    ("Twelve villagers died when army helicopters dropped explosives on a church in Chin state.",
+     "Air/drone strike"),
+    ("Three mortar rounds crashed into a school compound in Gao, wounding two pupils.",
+     "Shelling/artillery/missile attack"),
+    ("Cluster munitions struck a residential street in Kherson, wounding seven.",
+     "Shelling/artillery/missile attack"),
+    ("Two shepherds were killed when unexploded ordnance went off in a field near Kandahar.",
+     "Remote explosive/landmine/IED"),
+    ("An unexploded mortar round exploded in a schoolyard in Marib, injuring three boys.",
+     "Remote explosive/landmine/IED"),
+    ("Residents reported choking fumes and a strong smell of chlorine after the barrel bombs "
+     "fell on Douma.", "Chemical weapon"),
+    ("An explosion tore through a bus station in Quetta, killing six passengers.",
+     "Remote explosive/landmine/IED"),
+    ("A powerful blast hit a mosque in Kunduz during Friday prayers, wounding 30 worshippers.",
+     "Remote explosive/landmine/IED"),
+    ("Air defences downed three drones over Belgorod overnight, the ministry said.",
+     "Disrupted weapons use"),
+    ("Saudi forces brought down a ballistic missile fired at Jazan.", "Disrupted weapons use"),
+    ("Engineers destroyed unexploded shells in a controlled explosion near Izium.",
+     "Disrupted weapons use"),
+])
+def test_weapon_told_by_its_action(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_toll_verb_over_a_when_clause_joins_the_strike(nlp):
+    # the harm verb is the strike's toll, not an attack of its own
+    assert types(nlp, "Twelve villagers died when army helicopters dropped explosives on a "
+                      "church in Chin state.") == ["Air/drone strike"]
+    assert types(nlp, "Nine traders were killed when a warplane dropped bombs on a market "
+                      "in Maarat.") == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "A plane dropped leaflets over the city urging residents to leave.",
+    "Aircraft dropped food and medicine to stranded villagers.",
+    "The company dropped its plans for a new plant.",
+    "The fighter jet dropped out of the race for the contract.",
+    "A gas explosion at a restaurant in Lagos killed four people.",
+    "A boiler explosion at a textile factory in Dhaka killed nine workers.",
+    "The blast was heard across the city, residents said.",
+    "A car crashed into a wall in Nairobi, killing the driver.",
+    "The rocket crashed into the sea shortly after launch from Kourou.",
+    "The shares crashed on Monday after the report.",
+    "Crews downed power lines to clear the road.",
+    "The water utility said chlorine supplies would run out within a week.",
+    "A storm killed five soldiers at a camp near Goma.",
+])
+def test_drops_crashes_and_accidental_blasts_are_not_events(nlp, text):
+    assert types(nlp, text) == []
+
+
+def test_bomber_aircraft_stay_air_strikes(nlp):
+    assert types(nlp, "Russian bombers dropped bombs on the town of Avdiivka on Monday.") == [
+        "Air/drone strike"]
+
+
+# --- strategic developments: swaps in a deal, integration into the army ------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Ukraine and Russia exchanged the bodies of dead soldiers in a deal brokered by Turkey.",
+     "Agreement"),
+    ("The two sides swapped captured troops under a deal mediated by Qatar.", "Agreement"),
+    ("Hundreds of former militia fighters were integrated into the army in Bangui on Monday.",
+     "Change to group/activity"),
+    ("The rebel movement declared that its fighters would be absorbed into the national police.",
+     "Change to group/activity"),
+    ("The armed group announced it would merge with a rival faction in Darfur.",
+     "Change to group/activity"),
+])
+def test_swaps_and_announced_group_changes(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The club and its rival swapped players in a deal worth 5 million.",
+    "The militia said it might be integrated into the army one day.",
+    "The militia refused to be integrated into the national army.",
+    "The rebel movement denied it would be absorbed into the army.",
+    "The coach said the striker would be integrated into the team next season.",
+    "The militia announced it would attack government positions if talks failed.",
+])
+def test_unannounced_or_non_military_changes_are_not_events(nlp, text):
+    assert types(nlp, text) == []
+
+
+# --- a conflict summed up over years is not one event --------------------------------------
+@pytest.mark.parametrize("text", [
+    "The rebels have battled the government for two decades.",
+    "Kurdish militias had been fighting the Islamic State for years before the ceasefire.",
+    "The army has been deployed in the region for years.",
+])
+def test_long_duration_is_generic(nlp, text):
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Troops have been fighting rebels for three days around the town of Bunagana.",
+    "The army fought insurgents for several hours near Mocimboa da Praia on Tuesday.",
+])
+def test_short_duration_fighting_is_an_event(nlp, text):
+    assert types(nlp, text) == ["Armed clash"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from eventwire.extract.modality import Lexicon, clause_head, load_data, modality
+from eventwire.extract.modality import Lexicon, announced_change, clause_head, load_data, modality
 
 # Dependencies that start a new clause, hence possibly a separate event.
 BOUNDARY_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
@@ -25,6 +25,10 @@ NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 STATE_GROUPS = {"state_forces"}
 
 
+# Verbs whose subject is what was taken and whose prepositional object is the taker: "the town fell
+# to the rebels" (the rebels took the town), "fell into the hands of the militia".
+CEDE_VERBS = {"fall": {"to", "into"}}
+
 # Entity labels of proper names: a capitalised trigger word inside one is part of a name
 # ("United States", "Battle Creek", "March of Dimes"), not an event word.
 NAME_ENTS = {"GPE", "ORG", "FAC", "LOC", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
@@ -37,6 +41,7 @@ class Rule:
     triggers: Lexicon
     conds: dict[str, list[str]]
     casualty: bool = False
+    announced: bool = False   # an announced change counts ("said it would merge with X")
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Trigger:
     head: int                 # the token that carries the phrase's syntax
     sub_event_type: str
     casualty: bool = False
+    announced: bool = False
 
 
 @dataclass
@@ -79,9 +85,10 @@ class Rules:
         self.number_groups: dict[str, int] = dict(raw.get("number_groups") or {})
         for name in self.number_groups:
             self.groups[name] = Lexicon([])
+        flags = ("sub", "triggers", "casualty", "announced")
         self.rules = [Rule(r["sub"], Lexicon(r["triggers"]),
-                           {k: v for k, v in r.items() if k not in ("sub", "triggers", "casualty")},
-                           bool(r.get("casualty"))) for r in raw["rules"]]
+                           {k: v for k, v in r.items() if k not in flags},
+                           bool(r.get("casualty")), bool(r.get("announced"))) for r in raw["rules"]]
         self.show_senses = {w.lower() for w in raw.get("transitive_senses") or []}
         self.precedence: list[str] = list(raw.get("precedence") or [])
         self.overridable = set(raw.get("precedence_overrides") or [])
@@ -105,11 +112,22 @@ def _subtree(tok) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _ceded(tok):
+    """The "to X" / "into X" phrase of a verb like "fell to" (see ``CEDE_VERBS``), else None."""
+    preps = CEDE_VERBS.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
+    if not preps:
+        return None
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+
+
 def _agent_tokens(tok, depth: int = 0) -> set[int]:
     """Who did it: subject, "by X", modifiers of a trigger noun; inherited by conjuncts."""
     out: set[int] = set()
     if depth > 3:
         return out
+    taker = _ceded(tok)
+    if taker is not None:
+        return _subtree(taker) - {taker.i}
     for c in tok.children:
         if c.dep_ in ("nsubj", "agent", "csubj"):
             out |= _subtree(c)
@@ -140,6 +158,9 @@ def _used_as_noun(tok) -> bool:
 def _object_tokens(tok) -> set[int]:
     """What was hit: direct object, passive subject, "at/on/against X" (conjuncts share it)."""
     out: set[int] = set()
+    if _ceded(tok) is not None:
+        # "the town fell to the rebels": what fell is what was taken.
+        return {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     preps = NOUN_TARGET_PREPS if _used_as_noun(tok) else TARGET_PREPS
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd"):
@@ -269,6 +290,10 @@ def _holds(rule: Rule, trig: tuple[int, int], ctx: _Context, clause: set[int]) -
     for key, groups in rule.conds.items():
         scope, mode = COND_KEYS[key]
         toks = _scope(scope, span, ctx, clause)
+        if mode == "none" and any(ctx.sent.doc[i].pos_ == "VERB" for i in span):
+            # A verb does not veto itself: in "rockets crashed into a school" the other
+            # conditions tell what crashed (a noun like "bomber" still names what it names).
+            toks = toks - set(span)
         if mode == "all":
             ok = all(ctx.any_in([g], toks) for g in groups)
         else:
@@ -340,7 +365,8 @@ def type_triggers(sent, rules: Rules | None = None) -> list[Trigger]:
             out.append(trig)
     typed = {t.head for t in out}
     for t in out:
-        t.casualty = t.casualty or _event_harm(sent.doc[t.head], typed - {t.head}, rules)
+        t.casualty = t.casualty or _event_harm(sent.doc[t.head], typed - {t.head}, rules,
+                                               t.sub_event_type in rules.overridable)
     return out
 
 
@@ -350,7 +376,7 @@ def _first_rule(rules: Rules, span: tuple[int, int], head, ctx: _Context,
     doc = ctx.sent.doc
     for rule in rules.rules:
         if span in rule.triggers.match(doc[span[0]:span[1]]) and _holds(rule, span, ctx, clause):
-            return Trigger(span[0], span[1], head.i, rule.sub, rule.casualty)
+            return Trigger(span[0], span[1], head.i, rule.sub, rule.casualty, rule.announced)
     return None
 
 
@@ -361,14 +387,22 @@ def _verb_particle(doc, start: int, end: int, head) -> bool:
         and all(doc[i].pos_ in ("ADP", "PART") for i in range(start + 1, end))
 
 
-def _event_harm(tok, event_heads: set[int], rules: Rules) -> bool:
-    """"the blast killed four", "a strike that killed ten": the harm verb only reports the toll
-    of the event noun that is its subject (or that its relative clause modifies)."""
+def _event_harm(tok, event_heads: set[int], rules: Rules, generic: bool = True) -> bool:
+    """"the blast killed four", "a strike that killed ten", "nine died when jets bombed X": the
+    harm verb only reports the toll of the event noun that is its subject (or that its relative
+    clause modifies), or of the event its temporal clause tells."""
     if tok.lemma_.lower() not in rules.harm or tok.pos_ != "VERB":
         return False
     if tok.dep_ in ("relcl", "acl") and tok.head.i in event_heads:
         return True
-    return any(c.dep_ == "nsubj" and c.i in event_heads for c in tok.children)
+    if any(c.dep_ == "nsubj" and c.i in event_heads for c in tok.children):
+        return True
+    # "nine people were killed when a warplane dropped bombs on X": the temporal clause tells
+    # the event, the harm verb its toll (see ``_toll_verb``), unless the harm verb's own type is
+    # the more specific one ("demonstrators were killed when troops fired on the crowd").
+    return generic and any(c.dep_ == "advcl" and c.i in event_heads and modality(c) is None and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in rules.toll_marks for m in c.children)
+        for c in tok.children)
 
 
 # --- grouping ---------------------------------------------------------------------------
@@ -521,7 +555,8 @@ def detect_sentence(sent, keep_unreal: bool = False) -> list[Detection]:
     """Event mentions in one sentence (a spaCy Span)."""
     trigs = type_triggers(sent)
     if not keep_unreal:
-        trigs = [t for t in trigs if modality(sent.doc[t.head]) is None]
+        trigs = [t for t in trigs if modality(sent.doc[t.head]) is None
+                 or (t.announced and announced_change(sent.doc[t.head]))]
     anchors = [t for t in trigs if not t.casualty]
     if anchors:
         trigs = anchors
@@ -536,8 +571,11 @@ def _has_info(tok) -> bool:
     # A place, a date or a number of its own ("the bombings in X and Y", "the attack on Sunday");
     # for an object, also the phrases of its verb ("confirmed the bombings in X").
     toks = [t for t in tok.subtree if t.i != tok.i]
-    if tok.dep_ == "dobj":
+    if tok.dep_ in ("dobj", "nsubj"):
+        # "confirmed the bombings in X", "the blast ripped through a market in X, killing 11"
         toks += [t for c in tok.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+        if tok.dep_ == "nsubj":
+            toks += [t for c in tok.head.children if _is_result_clause(c) for t in c.subtree]
     return any(t.ent_type_ in INFO_ENTS or t.like_num for t in toks)
 
 

@@ -126,6 +126,10 @@ class _Cues:
         self.legal = _WordSet(raw.get("legal_governors") or [])
         self.past_like = _WordSet(raw.get("past_like_present") or [])
         self.set_off = set(raw.get("set_off_punct") or [])
+        self.subject_only_hab = _WordSet(raw.get("subject_only_habitual") or [])
+        self.duration = _WordSet(raw.get("duration_units") or [])
+        self.announcing = _WordSet(raw.get("announcing_verbs") or [])
+        self.announcing_modal = _WordSet(raw.get("announcing_modals") or [])
 
 
 class _WordSet:
@@ -179,7 +183,20 @@ def _clause_state(head, cues: _Cues) -> str | None:
             return GENERIC
     if _present_perfect(head) and cues.since.match(head.sent):
         return GENERIC
+    if _long_duration(head, cues):
+        return GENERIC
     return None
+
+
+def _long_duration(head, cues: _Cues) -> bool:
+    """"has been fighting the rebels for more than a decade", "had battled them for years": a
+    perfect or progressive clause lasting months or years sums up a conflict, not one event."""
+    aspect = any((c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "aux" and c.lemma_ == "be"
+                 and head.tag_ == "VBG") for c in head.children)
+    if not aspect:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and cues.duration.has(p) for p in c.children) for c in head.children)
 
 
 def _present_perfect(head) -> bool:
@@ -281,6 +298,20 @@ def _set_off(verb, cues: "_Cues") -> bool:
     return mark.text in cues.set_off and (mark.text != "-" or bool(mark.whitespace_))
 
 
+def announced_change(tok) -> bool:
+    """"The militia announced that its fighters would be integrated into the army": a change a
+    group announces for itself, told with "will"/"would" under a real announcing verb."""
+    cues = _cues()
+    head = clause_head(tok)
+    if head.dep_ != "ccomp" or not cues.announcing.has(head.head) or modality(head.head) is not None:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and cues.cond.has(c)) for c in head.children):
+        return False
+    aux = [c for c in head.children if c.dep_ == "aux" and cues.modal.has(c)]
+    return bool(aux) and all(cues.announcing_modal.has(a) for a in aux) and \
+        _modifier_state(tok, cues) is None
+
+
 def modality(tok) -> str | None:
     """None when ``tok`` (an event trigger) reports an event that happened, else why not:
     "negated", "hypothetical", "generic" or "legal"."""
@@ -319,7 +350,8 @@ def modality(tok) -> str | None:
         if node.dep_ in GOVERNED_DEPS and node.dep_ != "ccomp":
             if cues.gov.has(head):
                 return HYPOTHETICAL
-            if cues.hab_gov.has(head) and node.dep_ in ("nsubj", "xcomp", "dobj", "pobj", "prep"):
+            if cues.hab_gov.has(head) and node.dep_ in ("nsubj", "xcomp", "dobj", "pobj", "prep") \
+                    and not (node.dep_ == "dobj" and cues.subject_only_hab.has(head)):
                 return GENERIC
         if node.dep_ == "ccomp" and seen_clause:
             # Reported speech: the complement keeps its own modality, already checked.
