@@ -6,6 +6,8 @@ Each line: {"text": ..., "sub_event_type": ACLED sub-type or null for a non-even
 Lines with index % 4 == 3 are a held-out split not to be looked at while tuning rules. Lines
 marked "split": "fresh" were written after the rules existed and are never tuned on: the most
 honest of the three figures (the author of a rule set writes sentences it already handles).
+Any other "split" value is reported as its own row: "fresh2" was written blind (without seeing
+the rules or their output) after "fresh" had been tuned on, and must never be tuned on.
 The predicted label of a sentence is the gold type when any detected mention has it, else the
 first detected mention's type, else "no event". Reported: weighted F1 over gold event classes
 ("no event" still counts in the confusion), the non-event false-positive rate, and accuracy.
