@@ -74,3 +74,14 @@ def test_env_db(tmp_path, monkeypatch, capsys):
     assert main(["ingest", "--quiet", str(SEEDS[1])]) == 0
     assert (tmp_path / "env.db").exists()
     assert run(capsys, "articles").strip()
+
+
+def test_articles_table_shows_windows_and_cited_agencies():
+    from eventwire.models import Article
+    from eventwire.serve.tables import _published, articles_table
+
+    undated = Article(id="u", text="x", published_window="2021-12-30/2022-01-04", agencies_cited=["AFP"])
+    assert _published(undated) == "~2021-12-30/2022-01-04"
+    assert _published(Article(id="w", text="x", published_window="2022-01-04/2022-01-09")) == "~2022-01-04/01-09"
+    assert _published(Article(id="d", text="x", published="2022-01-05")) == "2022-01-05"
+    assert articles_table([undated]).row_count == 1

@@ -29,6 +29,15 @@ def articles_table(articles: list[Article]) -> Table:
     for name in ("id", "published", "source", "agency", "dateline", "title", "words"):
         table.add_column(name, overflow="fold")
     for a in articles:
-        table.add_row(a.id, _cell(a.published), _cell(a.source), _cell(a.agency), _cell(a.dateline),
+        agencies = ", ".join(dict.fromkeys([*([a.agency] if a.agency else []), *(a.agencies_cited or [])]))
+        table.add_row(a.id, _published(a), _cell(a.source), _cell(agencies or None), _cell(a.dateline),
                       _cell(a.title), str(len(a.text.split())))
     return table
+
+
+def _published(a: Article) -> str:
+    """The date, or for an undated page the window its shared events put it in ("~2020-01-04/09")."""
+    if a.published or not a.published_window:
+        return _cell(a.published)
+    first, _, last = a.published_window.partition("/")
+    return f"~{first}/{last[5:] if last[:4] == first[:4] else last}"
