@@ -120,6 +120,20 @@ def _ceded(tok):
     return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
 
 
+# Prepositions that place or carry a doer rather than name it: "men on a motorcycle", "a fire at a
+# factory in Dhaka" (neither the motorcycle nor Dhaka did it).
+AGENT_PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "around", "aboard", "across"}
+
+
+def _doer_subtree(tok) -> set[int]:
+    """A doer phrase without the phrases that only place it."""
+    out = _subtree(tok)
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in AGENT_PLACE_PREPS and t.i != tok.i:
+            out -= _subtree(t)
+    return out
+
+
 def _agent_tokens(tok, depth: int = 0) -> set[int]:
     """Who did it: subject, "by X", modifiers of a trigger noun; inherited by conjuncts."""
     out: set[int] = set()
@@ -130,9 +144,9 @@ def _agent_tokens(tok, depth: int = 0) -> set[int]:
         return _subtree(taker) - {taker.i}
     for c in tok.children:
         if c.dep_ in ("nsubj", "agent", "csubj"):
-            out |= _subtree(c)
+            out |= _doer_subtree(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
-            out |= _subtree(c)
+            out |= _doer_subtree(c)
         elif tok.pos_ in ("NOUN", "PROPN") and c.dep_ in ("compound", "amod", "poss", "nmod"):
             out |= _subtree(c)
     if out:
@@ -169,6 +183,10 @@ def _object_tokens(tok) -> set[int]:
             out |= _subtree(c)
         elif c.dep_ == "prt":
             out |= {g.i for g in c.children for g in g.subtree}
+        elif c.dep_ == "ccomp" and c.tag_ == "VBG" and tok.pos_ == "VERB":
+            # "attacked farmers harvesting olives": the parser makes the object the subject of
+            # a participle clause.
+            out |= {t.i for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
     if not out and tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS:
         out |= {t.i for c in tok.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                 for t in c.subtree}
@@ -181,6 +199,13 @@ def _object_tokens(tok) -> set[int]:
     return out
 
 
+def _verbal(tok) -> bool:
+    """A verb, or a word the tagger misread that takes a verb's object ("torched cars and
+    assaulted residents", with "assaulted" tagged as an adjective)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("JJ", "VBN") and any(
+        c.dep_ == "dobj" for c in tok.children))
+
+
 def _clause_tokens(head_tok, sent, other_heads: set[int]) -> set[int]:
     """The trigger's clause minus embedded clauses that carry other events."""
     top = clause_head(head_tok)
@@ -191,7 +216,7 @@ def _clause_tokens(head_tok, sent, other_heads: set[int]) -> set[int]:
     for t in top.subtree:
         if t.i == top.i or t.i == head_tok.i:
             continue
-        if (t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))) \
+        if (t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and _verbal(t))) \
                 and head_tok.i not in _subtree(t) and (_subtree(t) & other_heads):
             keep -= _subtree(t)
     return keep
@@ -418,7 +443,7 @@ def _attached(child, parent) -> bool:
     """``child`` hangs below ``parent`` without crossing into a separate clause."""
     t = child
     while t.head.i != t.i and t.i != parent.i:
-        if t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        if t.dep_ in BOUNDARY_DEPS or (t.dep_ == "conj" and _verbal(t)):
             return False
         t = t.head
     return t.i == parent.i
@@ -427,9 +452,18 @@ def _attached(child, parent) -> bool:
 HARM_LEMMAS = {"kill", "wound", "injure", "leave", "die", "claim", "cause", "maim"}
 
 
+# Result participles the tagger sometimes reads as nouns ("... - killing at least 25 of them").
+RESULT_FORMS = {"killing", "wounding", "injuring", "leaving", "maiming", "claiming"}
+
+
 def _is_result_clause(tok) -> bool:
-    return tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.lemma_ in HARM_LEMMAS \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ not in ("advcl", "conj", "xcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    if tok.tag_ == "VBG" and tok.lemma_ in HARM_LEMMAS:
+        return True
+    return tok.pos_ == "NOUN" and tok.lower_ in RESULT_FORMS and not any(
+        c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def agent_tokens(det: "Detection") -> set[int]:
@@ -613,14 +647,23 @@ def _judged(head) -> bool | None:
         return True  # "this is a barbaric attack"
     if head.dep_ in ("nsubj", "nsubjpass"):
         if evaluative:
-            return True
+            # "the killing of a priest by gunmen in Kaduna has drawn outrage": a lede that places
+            # or dates the event itself reports it; "this attack was condemned" only judges it.
+            return not _own_place_or_date(head)
         if any(c.dep_ == "dobj" for c in verb.children):
             return False  # "the shells released chlorine": it tells what the event did
+    elif head.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        return None  # "carried out the attack": neither news nor judgement by itself
     elif head.dep_ == "dobj":
         # "condemned the bombings of X": judged, unless it adds a toll or date;
         # "announced their merger", "confirmed the bombings": reported as news
         return not _has_toll_or_date(head) if evaluative else False
     return None
+
+
+def _own_place_or_date(tok) -> bool:
+    return any(t.ent_type_ in INFO_ENTS and t.ent_type_ != "CARDINAL" for t in tok.subtree
+               if t.i != tok.i)
 
 
 def _bare_plural(tok) -> bool:

@@ -130,6 +130,8 @@ class _Cues:
         self.duration = _WordSet(raw.get("duration_units") or [])
         self.announcing = _WordSet(raw.get("announcing_verbs") or [])
         self.announcing_modal = _WordSet(raw.get("announcing_modals") or [])
+        self.continuations = _WordSet(raw.get("dated_continuations") or [])
+        self.day_words = _WordSet(raw.get("day_words") or [])
 
 
 class _WordSet:
@@ -298,6 +300,18 @@ def _set_off(verb, cues: "_Cues") -> bool:
     return mark.text in cues.set_off and (mark.text != "-" or bool(mark.whitespace_))
 
 
+def _dated_continuation(verb, cues: "_Cues") -> bool:
+    """"fighting continued near Bhamo on Monday": a past continuation dated to a day reports that
+    day's event ("attacks continue", "attacks continued in March" stay generic)."""
+    if not cues.continuations.has(verb) or verb.tag_ != "VBD":
+        return False
+    for c in verb.children:
+        toks = list(c.subtree) if c.dep_ in ("prep", "npadvmod") else []
+        if any(t.ent_type_ in ("DATE", "TIME") and cues.day_words.has(t) for t in toks):
+            return True
+    return False
+
+
 def announced_change(tok) -> bool:
     """"The militia announced that its fighters would be integrated into the army": a change a
     group announces for itself, told with "will"/"would" under a real announcing verb."""
@@ -351,7 +365,8 @@ def modality(tok) -> str | None:
             if cues.gov.has(head):
                 return HYPOTHETICAL
             if cues.hab_gov.has(head) and node.dep_ in ("nsubj", "xcomp", "dobj", "pobj", "prep") \
-                    and not (node.dep_ == "dobj" and cues.subject_only_hab.has(head)):
+                    and not (node.dep_ == "dobj" and cues.subject_only_hab.has(head)) \
+                    and not _dated_continuation(head, cues):
                 return GENERIC
         if node.dep_ == "ccomp" and seen_clause:
             # Reported speech: the complement keeps its own modality, already checked.
