@@ -496,3 +496,44 @@ def test_result_noun_joins_the_preceding_event(nlp):
     text = ("The militia fired rockets at a base, prompting US strikes against five facilities in "
             "Iraq and Syria - killing at least 25 of its fighters.")
     assert "Armed clash" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The challenger beat out the two-term incumbent for the council seat in November.",
+    "An advertising campaign by the trade association targeted the senator over the tax bill.",
+    "The company named Ms. Lee chairwoman and chief executive on Tuesday.",
+    "The veteran closer is hoping to win back the trust of the team's fans.",
+    "The Philippines handed over two suspects to Indonesian police on Monday.",
+    "A spent booster rocket fell into the ocean after the satellite launch.",
+    "The curfew for teenagers was meant to thwart any attempt at late-night vandalism.",
+    "The country is thought to have the capacity to deliver nuclear weapons within a decade.",
+    "The state police sent a helicopter to fly over the flooded valley and look for stranded hikers.",
+    "The couple's uneasy truce ended when the divorce papers arrived.",
+    "She said her grandfather had fought in the Korean War.",
+    "The senator was locked in a bitter custody battle with his former wife.",
+    "The bakery was shut down by health inspectors over a mouse problem.",
+    "Her talent, as demonstrated by the award, was obvious to the critics.",
+    "The Spanish pair secured Spain an opening win after clinching the doubles title.",
+])
+def test_general_news_non_events(nlp, text):
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police detained a dozen opposition activists in Minsk on Thursday, ahead of a rally planned "
+     "for next week.", "Arrests"),
+    ("Army troops retook the town of Dibaga from the militants on Sunday.",
+     "Government regains territory"),
+    ("Air defence units intercepted three rockets over the city on Friday.",
+     "Disrupted weapons use"),
+    ("Rebels fired rockets at the airport in Goma on Saturday, killing two soldiers.",
+     "Shelling/artillery/missile attack"),
+    ("Gunmen attacked a polling station in Kano during the governorship election, killing a voter.",
+     "Attack"),
+    ("The militia named a new commander after its leader was killed.",
+     "Change to group/activity"),
+    ("Insurgents handed over the district headquarters to the army without a fight.",
+     "Non-violent transfer of territory"),
+])
+def test_real_events_survive_general_news_filters(nlp, text, expected):
+    assert expected in types(nlp, text)

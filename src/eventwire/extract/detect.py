@@ -90,6 +90,7 @@ class Rules:
                            {k: v for k, v in r.items() if k not in flags},
                            bool(r.get("casualty")), bool(r.get("announced"))) for r in raw["rules"]]
         self.show_senses = {w.lower() for w in raw.get("transitive_senses") or []}
+        self.phrasals = {tuple(w.lower().split()) for w in raw.get("nonviolent_phrasals") or []}
         self.precedence: list[str] = list(raw.get("precedence") or [])
         self.overridable = set(raw.get("precedence_overrides") or [])
         self.evaluative = {w.lower() for w in raw.get("evaluative_verbs") or []}
@@ -289,9 +290,21 @@ def _noun_modifier(head, span: tuple[int, int], heads: set[int]) -> bool:
 
 
 def _show_sense(head, rules: Rules) -> bool:
-    # "demonstrate a belief / that ...": with an object or complement the verb means "show".
+    # "demonstrate a belief / that ...": with an object or complement the verb means "show";
+    # so does the passive ("as demonstrated by his work", "the effect was demonstrated"):
+    # people protest, they are not protested.
     return head.lemma_.lower() in rules.show_senses and head.pos_ == "VERB" and any(
-        c.dep_ in ("dobj", "ccomp", "dative", "xcomp") for c in head.children)
+        c.dep_ in ("dobj", "ccomp", "dative", "xcomp", "nsubjpass", "auxpass", "agent")
+        or (c.dep_ == "mark" and c.lower_ == "as") for c in head.children)
+
+
+def _nonviolent_phrasal(head, span: tuple[int, int], rules: Rules) -> bool:
+    # "beat out a rival", "fired off a letter": a one-word trigger verb whose particle gives it
+    # a non-violent sense (``nonviolent_phrasals`` in triggers.yaml).
+    if span[1] - span[0] != 1 or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "prt" and (head.lemma_.lower(), c.lower_) in rules.phrasals
+               for c in head.children)
 
 
 COND_KEYS = {"any": ("clause", "any"), "all": ("clause", "all"), "none": ("clause", "none"),
@@ -356,7 +369,8 @@ def _find_candidates(sent, rules: Rules) -> list[tuple[int, int, object]]:
             spans.setdefault((s, e), _phrase_head(doc, s, e))
     heads = {h.i for h in spans.values()}
     spans = {k: h for k, h in spans.items()
-             if not _noun_modifier(h, k, heads) and not _show_sense(h, rules)}
+             if not _noun_modifier(h, k, heads) and not _show_sense(h, rules)
+             and not _nonviolent_phrasal(h, k, rules)}
     # Drop spans inside longer spans ("shot" inside "shot dead").
     keys = sorted(spans, key=lambda k: (k[0], -(k[1] - k[0])))
     out, covered = [], set()
