@@ -163,15 +163,22 @@ def _ingest_batch(store, copies, raws: list[RawDocument], articles: list[Article
                 break
 
 
-def _date_by_events(batch, copies, merged: tuple[list[Event], dict[str, Mention]],
-                    report: IngestReport) -> tuple[list[Event], dict[str, Mention]] | None:
+@dataclass
+class _Merged:
+    """What one re-merge built: the events, the mentions and the articles they came from."""
+
+    events: list[Event]
+    mentions: dict[str, Mention]
+    articles: dict  # article id -> ArticleInfo
+
+
+def _date_by_events(batch, copies, merged: _Merged, report: IngestReport) -> _Merged | None:
     """Undated articles whose reports joined dated events get a publication window; those whose
     window changed are re-analysed and merged again. None when nothing changed."""
     from eventwire.merge.dating import publication_windows
 
-    events, pool = merged
-    stored = {a.id: a for a, _ in batch.articles_with_groups({m.article_id for m in pool.values()})}
-    windows = publication_windows(events, pool, stored)
+    windows = publication_windows(merged.events, merged.mentions, merged.articles)
+    stored = {a.id: a for a, _ in batch.articles_with_groups(windows)}  # only the undated ones
     changed = [replace(stored[i], published_window=w) for i, w in windows.items()
                if i in stored and stored[i].published_window != w]
     if not changed:
@@ -195,13 +202,13 @@ def _article_infos(batch, article_ids: Iterable[str]) -> dict:
     }
 
 
-def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> tuple[list[Event], dict[str, Mention]]:
+def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> _Merged:
     """Merge new mentions into the stored events they may belong to, inside the batch's transaction.
 
     Only the parts of the store that could merge with the new mentions are read (merge blocks:
     same syndication group, country and dates, or place and actor), so the cost per article
     does not grow with the store. The result equals merging everything at once.
-    Returns the new events and the mentions they were built from.
+    Returns the new events with the mentions and articles they were built from.
     """
     from eventwire.merge.events import merge_mentions, related_mentions
 
@@ -226,4 +233,4 @@ def _remerge(batch, seeds: list[Mention], stale_events: set[str]) -> tuple[list[
     infos.update(_article_infos(batch, {m.article_id for m in pool.values()} - infos.keys()))
     events: list[Event] = merge_mentions(sorted(pool.values(), key=lambda m: m.id), infos)
     batch.replace_events(old_events, events)
-    return events, pool
+    return _Merged(events, pool, infos)

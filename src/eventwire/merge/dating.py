@@ -17,14 +17,15 @@ from datetime import date, timedelta
 from typing import Iterable, Mapping
 
 from eventwire.merge.compat import cfg
+from eventwire.merge.events import ArticleInfo
 from eventwire.models import Event, Mention
 
 
 def publication_windows(events: Iterable[Event], mentions: Mapping[str, Mention],
-                        articles: Mapping[str, object]) -> dict[str, str | None]:
+                        articles: Mapping[str, ArticleInfo]) -> dict[str, str | None]:
     """``{article id: "YYYY-MM-DD/YYYY-MM-DD" or None}`` for every undated article with a
-    mention in ``events``. ``articles`` maps ids to anything with a ``published`` attribute
-    (None when undated); ``mentions`` maps mention ids to mentions (``Event.mention_ids``)."""
+    mention in ``events`` (an article missing from ``articles`` counts as undated);
+    ``mentions`` maps mention ids to mentions (``Event.mention_ids``)."""
     allowed: dict[str, list[set[date]]] = defaultdict(list)
     undated: set[str] = set()
     for ev in events:
@@ -38,12 +39,12 @@ def publication_windows(events: Iterable[Event], mentions: Mapping[str, Mention]
     return {a: _window(allowed.get(a, [])) for a in sorted(undated)}
 
 
-def _published(articles: Mapping[str, object], article_id: str) -> str | None:
+def _published(articles: Mapping[str, ArticleInfo], article_id: str) -> str | None:
     info = articles.get(article_id)
-    return getattr(info, "published", None) if info is not None else None
+    return info.published if info is not None else None
 
 
-def _dated_day(members: list[Mention], articles: Mapping[str, object]) -> date | None:
+def _dated_day(members: list[Mention], articles: Mapping[str, ArticleInfo]) -> date | None:
     """The one day the event's reports from dated articles agree on, else None."""
     days = {m.event_date for m in members
             if m.date_precision == "day" and m.event_date and _published(articles, m.article_id)}
